@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config/config';
+import type { Databases } from './db/database';
+import { PasswordHasher } from './identity/passwords';
+import { adminRoutes } from './http/admin/admin.routes';
+import { authRoutes } from './http/auth/auth.routes';
+import { healthRoutes } from './http/health/health.routes';
+import { meRoutes } from './http/me/me.routes';
+import { patientsRoutes } from './http/patients/patients.routes';
+import { PROBLEM_TYPE, problemBody, registerProblemHandler } from './http/problem-handler';
+import type { RouteAccess } from './http/route-access';
+import { registerSession } from './http/session.plugin';
+import { loggerOptions } from './logging/logger-options';
+import type { Faults, ServiceDeps } from './services/service-deps';
+
+export interface AppDeps {
+  config: Config;
+  dbs: Databases;
+  /** Test-only faults; production never passes any. */
+  faults?: Faults;
+  /** Where logs go (tests capture them). */
+  logStream?: NodeJS.WritableStream;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+/** Builds the whole app as a value without a port: main.ts listens, tests use inject(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confideRoutes: RouteInfo[] }> {
+  const { config } = deps;
+  const logger = loggerOptions(config.logLevel);
+  const app = Fastify({
+    logger: deps.logStream ? { ...logger, stream: deps.logStream } : logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+    bodyLimit: 256 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services: ServiceDeps = {
+    dbs: deps.dbs,
+    config,
+    hasher: new PasswordHasher(config.auth.argon2),
+    faults: deps.faults ?? {},
+  };
+
+  // Every route must say who may call it; refuse to start otherwise.
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'HEAD' || (Array.isArray(route.method) && route.method.every((m) => m === 'HEAD'))) return;
+    const routeConfig = route.config as { access?: RouteAccess; file?: string } | undefined;
+    // @fastify/static's routes, one per file of the built web app, mark themselves with `file`.
+    const access: RouteAccess | undefined = routeConfig?.file ? { kind: 'public', reason: 'web app file' } : routeConfig?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} does not declare its access.`);
+    routes.push({ method: String(route.method), url: route.url, access });
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  const httpOnly = config.publicUrl.startsWith('http://');
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(httpOnly ? {} : { upgradeInsecureRequests: [] }),
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Confide API', version: '1', description: 'Telehealth with confidentiality built in. Errors are RFC 9457 problem details.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerProblemHandler(app);
+  registerSession(app, services);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    // Nothing from the API may be cached by a browser or proxy: it carries personal data.
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  // Tripwire for the code, not the data: a route that declares patient data must have asked the policy module.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const access = req.routeOptions.config.access;
+    if (access?.kind === 'signed-in' && access.patientData && reply.statusCode < 300 && req.ctx.decisions.length === 0) {
+      req.log.error({ route: req.routeOptions.url }, 'route answered with patient data but took no policy decision');
+      reply.code(500).type(PROBLEM_TYPE);
+      return JSON.stringify(problemBody(500, 'Something went wrong', { detail: `Quote reference ${req.id} if you contact us.` }));
+    }
+    return payload;
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { kind: 'public', reason: 'API description' } } }, async () => app.swagger());
+  healthRoutes(app, services);
+  authRoutes(app, services);
+  meRoutes(app, services);
+  patientsRoutes(app, services);
+  adminRoutes(app, services);
+
+  const indexHtml = path.join(config.webDistDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    if (hasWeb && wantsPage) {
+      // The web app's own routes (/sign-in, /profile, ...) are rendered in the browser.
+      return reply.header('cache-control', 'no-cache').type('text/html').send(fs.createReadStream(indexHtml));
+    }
+    return reply.code(404).type(PROBLEM_TYPE).send(problemBody(404, 'Not found', { detail: 'We could not find that.' }));
+  });
+
+  return Object.assign(app, { confideRoutes: routes }) as unknown as FastifyInstance & { confideRoutes: RouteInfo[] };
+}

@@ -1,0 +1,43 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config/config';
+import { migrate } from './db/migrate';
+import { openDatabases } from './db/open-databases';
+import { seedDemoClinicIfEmpty, printDemoLogins } from './seed/demo-clinic';
+
+/** The only file that listens: load config, open and migrate the database, seed the demo, serve. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const dbs = await openDatabases(config);
+  let closing = false;
+  try {
+    await migrate(dbs.admin);
+    const seeded = await seedDemoClinicIfEmpty(dbs.admin, config);
+    const app = await buildApp({ config, dbs });
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down');
+      const force = setTimeout(() => process.exit(1), 10_000);
+      force.unref();
+      await app.close(); // Stops accepting, lets requests in flight finish.
+      await dbs.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ host: config.host, port: config.port });
+    if (seeded !== 'skipped') printDemoLogins(config);
+    console.warn(
+      `\nConfide is ready at ${config.publicUrl} (database: ${config.database.kind === 'embedded' ? `embedded, ${config.database.dataDir}` : 'PostgreSQL server'}; started in ${Math.round(performance.now() - started)} ms)\n`,
+    );
+  } catch (err) {
+    await dbs.close();
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

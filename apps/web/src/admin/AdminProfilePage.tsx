@@ -1,0 +1,31 @@
+import { Link } from 'react-router';
+import { Page } from '../components/Page';
+import { useSignedInUser } from '../session/use-session';
+import { StaffDetails } from '../staff/StaffDetails';
+import { ADMIN_PATHS } from './admin-paths';
+
+export function AdminProfilePage() {
+  const user = useSignedInUser();
+  return (
+    <Page title="Your profile">
+      <StaffDetails user={user} />
+      <section aria-labelledby="admin-tasks-heading">
+        <h2 id="admin-tasks-heading">Running your clinic</h2>
+        <ul className="list">
+          <li>
+            <Link to={ADMIN_PATHS.staff}>Staff</Link>: everyone with a staff account at your clinic, and whether they
+            have set up two-step verification.
+          </li>
+          <li>
+            <Link to={ADMIN_PATHS.audit}>Audit log</Link>: check that the record of who accessed patient data has not
+            been changed.
+          </li>
+          <li>
+            <Link to={ADMIN_PATHS.outbox}>Development outbox</Link>: the emails and text messages Confide would have sent,
+            when it runs in development.
+          </li>
+        </ul>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,10 @@
+import { ROLE_BASE_PATH } from '../session/role-paths';
+
+const base = ROLE_BASE_PATH.clinic_admin;
+
+export const ADMIN_PATHS = {
+  profile: `${base}/profile`,
+  staff: `${base}/staff`,
+  audit: `${base}/audit`,
+  outbox: `${base}/outbox`,
+} as const;

@@ -1,0 +1,21 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { NotFoundPage } from '../public/NotFoundPage';
+import { RequireRole } from '../session/RequireRole';
+import { profilePathFor } from '../session/role-paths';
+import { ClinicianProfilePage } from './ClinicianProfilePage';
+import { PatientDetailPage } from './PatientDetailPage';
+
+/** Pages under /clinician, for signed-in clinicians only. */
+export function ClinicianRoutes() {
+  return (
+    <Routes>
+      <Route element={<RequireRole role="clinician" />}>
+        <Route index element={<Navigate to="profile" replace />} />
+        <Route path="profile" element={<ClinicianProfilePage />} />
+        <Route path="patients" element={<Navigate to={profilePathFor('clinician')} replace />} />
+        <Route path="patients/:patientId" element={<PatientDetailPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

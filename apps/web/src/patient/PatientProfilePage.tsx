@@ -1,0 +1,44 @@
+import type { PatientProfile } from '@confide/contract';
+import { LoadFailed } from '../components/LoadFailed';
+import { Page } from '../components/Page';
+import { SummaryList } from '../components/SummaryList';
+import { formatCalendarDate } from '../format/date-format';
+import { displayNhsNumber, fullName } from '../format/patient-format';
+import { useSession, useSignedInUser } from '../session/use-session';
+import { AccessHistory } from './AccessHistory';
+import { ContactDetailsForm } from './ContactDetailsForm';
+
+export function PatientProfilePage() {
+  const user = useSignedInUser();
+  const { updateUser, refresh } = useSession();
+  const patient = user.patient;
+
+  function handleSaved(updated: PatientProfile) {
+    updateUser({ ...user, patient: updated });
+  }
+
+  return (
+    <Page title="Your profile">
+      {patient ? (
+        <>
+          <section aria-labelledby="your-details-heading">
+            <h2 id="your-details-heading">Your details</h2>
+            <SummaryList
+              rows={[
+                { term: 'Name', value: fullName(patient) },
+                { term: 'Date of birth', value: formatCalendarDate(patient.dateOfBirth) },
+                { term: 'NHS number', value: displayNhsNumber(patient.nhsNumber) },
+                { term: 'Email address', value: <span className="break-anywhere">{patient.email}</span> },
+              ]}
+            />
+            <p className="hint">You cannot change your name, date of birth, NHS number or email address here.</p>
+          </section>
+          <ContactDetailsForm key={patient.id} patient={patient} onSaved={handleSaved} />
+          <AccessHistory />
+        </>
+      ) : (
+        <LoadFailed what="Your details could not be found." error={null} onRetry={() => void refresh()} />
+      )}
+    </Page>
+  );
+}

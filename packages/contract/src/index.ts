@@ -1,0 +1,27 @@
+export * from './common.schema';
+export * from './identity.schema';
+export * from './audit.schema';
+export * from './admin.schema';
+
+/** Every API path, in one place for the server's routes and the web app's client. */
+export const API = {
+  register: '/api/v1/auth/register',
+  login: '/api/v1/auth/login',
+  logout: '/api/v1/auth/logout',
+  session: '/api/v1/auth/session',
+  totpSetup: '/api/v1/auth/totp/setup',
+  totpConfirm: '/api/v1/auth/totp/confirm',
+  passwordReset: '/api/v1/auth/password-reset',
+  passwordResetConfirm: '/api/v1/auth/password-reset/confirm',
+  me: '/api/v1/me',
+  myPatient: '/api/v1/me/patient',
+  myAccessLog: '/api/v1/me/access-log',
+  patients: '/api/v1/patients',
+  patient: (id: string) => `/api/v1/patients/${encodeURIComponent(id)}`,
+  staff: '/api/v1/admin/staff',
+  outbox: '/api/v1/admin/outbox',
+  auditVerify: '/api/v1/admin/audit/verify',
+} as const;
+
+/** The header that carries the session's CSRF token on every state-changing request. */
+export const CSRF_HEADER = 'x-csrf-token';

@@ -1,0 +1,22 @@
+/**
+ * Every action the policy module decides, named `resource.verb`.
+ * Adding an action here without a case in `decide` is a type error.
+ */
+export const ACTIONS = [
+  'patient.present', // a patient appears in a list the caller sees
+  'patient.read', // a patient's record is opened
+  'patient.update', // a patient's details are changed
+  'access-log.read', // the audit entries about one patient's data are read
+  'staff.list', // the clinic's staff list
+  'outbox.read', // the development outbox of messages
+  'audit.verify', // check the audit log's hash chain
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Actions whose resource is one patient's data: denial answers 404, as if the thing did not exist. */
+export const PATIENT_DATA_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'patient.present',
+  'patient.read',
+  'patient.update',
+  'access-log.read',
+]);

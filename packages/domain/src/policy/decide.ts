@@ -1,0 +1,61 @@
+import type { Principal } from '../identity/principal';
+import type { Action } from './actions';
+import type { PolicyFacts, ResourceRef } from './resources';
+
+export type DenyReason = 'mfa-required' | 'not-entitled' | 'wrong-role' | 'wrong-resource';
+
+export type Decision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly reason: DenyReason };
+
+const ALLOW: Decision = { allowed: true };
+const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
+
+function ownsPatient(p: Principal, r: ResourceRef): boolean {
+  return r.kind === 'patient' && p.role === 'patient' && p.patientId !== null && r.patientId === p.patientId;
+}
+
+function caresFor(p: Principal, r: ResourceRef, facts: PolicyFacts): boolean {
+  return r.kind === 'patient' && p.role === 'clinician' && facts.carePatientIds.has(r.patientId);
+}
+
+/**
+ * THE policy: who may do what to which resource. Pure, total, and deny by default:
+ * every action has a case; anything not allowed there is denied.
+ */
+export function decide(p: Principal, action: Action, r: ResourceRef, facts: PolicyFacts): Decision {
+  if (!p.mfaSatisfied) return deny('mfa-required');
+  switch (action) {
+    case 'patient.present':
+    case 'patient.read':
+      if (r.kind !== 'patient') return deny('wrong-resource');
+      return ownsPatient(p, r) || caresFor(p, r, facts) ? ALLOW : deny('not-entitled');
+    case 'patient.update':
+      if (r.kind !== 'patient') return deny('wrong-resource');
+      return ownsPatient(p, r) ? ALLOW : deny('not-entitled');
+    case 'access-log.read':
+      if (r.kind !== 'patient') return deny('wrong-resource');
+      return ownsPatient(p, r) ? ALLOW : deny('not-entitled');
+    case 'staff.list':
+    case 'outbox.read':
+    case 'audit.verify':
+      if (r.kind !== 'clinic') return deny('wrong-resource');
+      return p.role === 'clinic_admin' ? ALLOW : deny('wrong-role');
+    default: {
+      const unhandled: never = action;
+      void unhandled;
+      return deny('not-entitled');
+    }
+  }
+}
+
+/** The subset of `items` the principal may have `action` done on; a list and a detail page share one rule. */
+export function filterAllowed<T>(
+  p: Principal,
+  action: Action,
+  items: readonly T[],
+  refOf: (item: T) => ResourceRef,
+  facts: PolicyFacts,
+): T[] {
+  return items.filter((item) => decide(p, action, refOf(item), facts).allowed);
+}

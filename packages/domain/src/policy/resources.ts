@@ -1,0 +1,18 @@
+/** What an action is done to. Patient data always names its patient. */
+export type ResourceRef =
+  | { readonly kind: 'patient'; readonly patientId: string }
+  | { readonly kind: 'clinic' };
+
+export const patientResource = (patientId: string): ResourceRef => ({ kind: 'patient', patientId });
+export const CLINIC: ResourceRef = { kind: 'clinic' };
+
+/**
+ * Facts about the caller that the policy needs and the database holds, loaded (under row-level security)
+ * before deciding. Kept explicit so `decide` stays a pure function.
+ */
+export interface PolicyFacts {
+  /** Patients the calling clinician has an active care relationship with. */
+  readonly carePatientIds: ReadonlySet<string>;
+}
+
+export const NO_FACTS: PolicyFacts = { carePatientIds: new Set() };
