@@ -13,6 +13,7 @@ export const StaffMember = z.object({
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 export const StaffList = z.object({ items: z.array(StaffMember) });
+export type StaffList = z.infer<typeof StaffList>;
 
 export const OutboxMessage = z.object({
   id: z.uuid(),
@@ -24,3 +25,4 @@ export const OutboxMessage = z.object({
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
 export const OutboxList = z.object({ items: z.array(OutboxMessage) });
+export type OutboxList = z.infer<typeof OutboxList>;

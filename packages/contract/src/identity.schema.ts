@@ -109,3 +109,4 @@ export const PatientSummary = z.object({
 });
 export type PatientSummary = z.infer<typeof PatientSummary>;
 export const PatientList = z.object({ items: z.array(PatientSummary) });
+export type PatientList = z.infer<typeof PatientList>;

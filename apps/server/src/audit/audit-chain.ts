@@ -59,7 +59,7 @@ export async function verifyAuditChain(db: Pick<Queryable, 'query'>): Promise<Ch
       `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, actor_user_id::text, actor_role,
               actor_name, action, resource_type, resource_id, patient_id::text, outcome, ip, session_id::text, request_id,
               detail::text AS detail, prev_hash, hash
-       FROM audit_events WHERE id >= $1 ORDER BY id LIMIT ${PAGE}`,
+       FROM audit_events WHERE audit_events.id >= $1 ORDER BY audit_events.id LIMIT ${PAGE}`,
       [expectedId.toString()],
     );
     for (const r of rows) {

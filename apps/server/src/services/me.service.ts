@@ -1,5 +1,5 @@
 import type { AccessLog, AccessLogEntry, Me, PatientProfile, UpdatePatientRequest } from '@confide/contract';
-import { isStaffRole, patientResource, type Principal } from '@confide/domain';
+import { accountResource, isStaffRole, patientResource, type Principal } from '@confide/domain';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit-log';
 import { accountRepository } from '../db/repositories/account.repository';
@@ -13,6 +13,7 @@ import type { ServiceDeps } from './service-deps';
 /** The signed-in person: their account, and their patient record (patients) or staff profile (staff). */
 export async function loadMe(deps: ServiceDeps, ctx: RequestContext, principal: Principal): Promise<Me> {
   return asPrincipal(deps, ctx, principal, async (tx, guard) => {
+    await guard.authorize('account.read', accountResource(principal.userId));
     const account = await accountRepository.findSelf(tx);
     if (!account) throw unauthorized();
     let patient: PatientProfile | null = null;

@@ -9,7 +9,7 @@ export function AdminProfilePage() {
   return (
     <Page title="Your profile">
       <StaffDetails user={user} />
-      <section aria-labelledby="admin-tasks-heading">
+      <section>
         <h2 id="admin-tasks-heading">Running your clinic</h2>
         <ul className="list">
           <li>

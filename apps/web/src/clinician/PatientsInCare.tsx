@@ -37,7 +37,7 @@ function PatientTable({ patients }: { patients: PatientSummary[] }) {
 export function PatientsInCare() {
   const { resource, reload } = useApiResource<{ items: PatientSummary[] }>(API.patients);
   return (
-    <section aria-labelledby="patients-heading">
+    <section>
       <h2 id="patients-heading">Patients in your care</h2>
       <AsyncContent
         resource={resource}

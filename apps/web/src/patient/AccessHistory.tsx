@@ -88,7 +88,7 @@ function LoadedHistory({ firstPage }: { firstPage: AccessLog }) {
 export function AccessHistory() {
   const { resource, reload } = useApiResource<AccessLog>(API.myAccessLog);
   return (
-    <section aria-labelledby="access-history-heading">
+    <section>
       <h2 id="access-history-heading">Who has accessed your data</h2>
       <p>
         Every time someone looks at or changes your information on Confide, it is recorded here, including when you do

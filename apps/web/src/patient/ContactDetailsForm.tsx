@@ -60,7 +60,7 @@ export function ContactDetailsForm({ patient, onSaved }: ContactDetailsFormProps
   }
 
   return (
-    <section aria-labelledby="contact-details-heading">
+    <section>
       <h2 id="contact-details-heading">Your contact details</h2>
       <ErrorSummary items={summaryItems(form.errors, FIELDS, form.formError)} focusKey={form.attempt} />
       {saved && <Notice kind="success">Your contact details have been saved.</Notice>}

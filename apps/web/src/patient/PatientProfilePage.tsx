@@ -21,7 +21,7 @@ export function PatientProfilePage() {
     <Page title="Your profile">
       {patient ? (
         <>
-          <section aria-labelledby="your-details-heading">
+          <section>
             <h2 id="your-details-heading">Your details</h2>
             <SummaryList
               rows={[

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { API } from '@confide/contract';
 import { isApiProblem } from '../api/api-problem';
 import { useApi } from '../api/use-api';
@@ -15,8 +15,8 @@ import { SIGN_IN_PATH } from '../session/role-paths';
 import type { SignInLocationState } from '../session/sign-in-notice';
 
 /** The reset token arrives in the fragment (`#token=…`), which browsers never send to a server. */
-function tokenFromFragment(): string | null {
-  const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+function tokenFromFragment(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
   const token = params.get('token');
   return token && token.length > 0 ? token : null;
 }
@@ -35,18 +35,24 @@ function LinkProblem({ title, children }: { title: string; children: string }) {
 export function ResetPasswordPage() {
   const api = useApi();
   const navigate = useNavigate();
+  const location = useLocation();
   const form = useFormErrors();
-  const [token] = useState(tokenFromFragment);
+  const [token, setToken] = useState(() => tokenFromFragment(location.hash));
   const [linkExpired, setLinkExpired] = useState(false);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
 
-  // Take the token out of the address bar and history once it has been read.
+  // Read the token (also when a link is pasted into this tab), then take it out of the address bar and history.
+  const { hash, pathname, search } = location;
   useEffect(() => {
-    if (window.location.hash) {
-      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    if (!hash) return;
+    const fromLink = tokenFromFragment(hash);
+    if (fromLink) {
+      setToken(fromLink);
+      setLinkExpired(false);
     }
-  }, []);
+    navigate(`${pathname}${search}`, { replace: true });
+  }, [hash, pathname, search, navigate]);
 
   if (!token) {
     return (

@@ -157,7 +157,7 @@ export function SignInPage() {
       {step === 'code' ? (
         <p>
           <button type="button" className="link-button" onClick={switchAccount}>
-            Sign in with a different account
+            Use a different account
           </button>
         </p>
       ) : (

@@ -4,7 +4,7 @@ import { Loading } from '../components/Loading';
 import { SessionUnavailable } from '../components/SessionUnavailable';
 import { NotFoundPage } from '../public/NotFoundPage';
 import { needsTwoStepSetup, SIGN_IN_PATH, TWO_STEP_SETUP_PATH } from './role-paths';
-import type { SignInLocationState } from './sign-in-notice';
+import { signInStateFor } from './sign-in-notice';
 import { useSession } from './use-session';
 
 /**
@@ -21,10 +21,7 @@ export function RequireRole({ role }: { role: Role }) {
     case 'unavailable':
       return <SessionUnavailable problem={state.problem} />;
     case 'signed-out': {
-      const next: SignInLocationState = {
-        from: `${location.pathname}${location.search}`,
-        ...(state.reason === 'expired' ? { notice: 'expired' } : {}),
-      };
+      const next = signInStateFor(state.reason, `${location.pathname}${location.search}`);
       return <Navigate to={SIGN_IN_PATH} replace state={next} />;
     }
     case 'signed-in':

@@ -34,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // A 401 means the server had already ended the session: the outcome the user asked for.
       if (!(isApiProblem(error) && error.status === 401)) throw error;
     }
-    setState({ status: 'signed-out' });
+    setState({ status: 'signed-out', reason: 'signed-out' });
   }, [csrfToken]);
 
   const updateUser = useCallback((user: Me) => {

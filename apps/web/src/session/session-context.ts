@@ -4,8 +4,11 @@ import type { ApiProblem } from '../api/api-problem';
 
 export type SessionState =
   | { status: 'loading' }
-  /** `expired` when the API stopped accepting the session (timed out or signed out elsewhere). */
-  | { status: 'signed-out'; reason?: 'expired' }
+  /**
+   * `signed-out` right after the user signed out here; `expired` when the API stopped accepting the
+   * session (timed out or signed out elsewhere); none when nobody was signed in.
+   */
+  | { status: 'signed-out'; reason?: 'signed-out' | 'expired' }
   | { status: 'signed-in'; user: Me; csrfToken: string }
   /** The session could not be checked (the server could not be reached). */
   | { status: 'unavailable'; problem: ApiProblem };

@@ -20,3 +20,12 @@ export function readSignInState(state: unknown): SignInLocationState {
   const from = typeof s.from === 'string' && s.from.startsWith('/') && !s.from.startsWith('//') ? s.from : undefined;
   return { from, notice };
 }
+
+/**
+ * The sign-in page's location state for a signed-out user who reached `from`: say why they were
+ * signed out, and come back to `from` afterwards unless they chose to sign out.
+ */
+export function signInStateFor(reason: 'signed-out' | 'expired' | undefined, from?: string): SignInLocationState {
+  if (reason === 'signed-out') return { notice: 'signed-out' };
+  return { ...(from ? { from } : {}), ...(reason === 'expired' ? { notice: 'expired' } : {}) };
+}

@@ -25,7 +25,7 @@ export function StaffDetails({ user }: { user: Me }) {
   });
 
   return (
-    <section aria-labelledby="your-details-heading">
+    <section>
       <h2 id="your-details-heading">Your details</h2>
       <SummaryList rows={rows} />
     </section>

@@ -13,6 +13,7 @@ import { TextField } from '../components/TextField';
 import { summaryItems } from '../forms/field-errors';
 import { useFormErrors } from '../forms/use-form-errors';
 import { needsTwoStepSetup, pathAfterSignIn, SIGN_IN_PATH } from '../session/role-paths';
+import { signInStateFor } from '../session/sign-in-notice';
 import { useSession } from '../session/use-session';
 import { TotpSetupInstructions } from './TotpSetupInstructions';
 
@@ -45,7 +46,7 @@ export function TwoStepSetupPage() {
   const { state } = session;
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'unavailable') return <SessionUnavailable problem={state.problem} />;
-  if (state.status === 'signed-out') return <Navigate to={SIGN_IN_PATH} replace />;
+  if (state.status === 'signed-out') return <Navigate to={SIGN_IN_PATH} replace state={signInStateFor(state.reason)} />;
   if (!mustSetUp) return <Navigate to={pathAfterSignIn(state.user)} replace />;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {

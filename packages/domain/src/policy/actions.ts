@@ -3,6 +3,7 @@
  * Adding an action here without a case in `decide` is a type error.
  */
 export const ACTIONS = [
+  'account.read', // one's own account (allowed before two-step verification, so staff can enrol)
   'patient.present', // a patient appears in a list the caller sees
   'patient.read', // a patient's record is opened
   'patient.update', // a patient's details are changed

@@ -24,8 +24,11 @@ function caresFor(p: Principal, r: ResourceRef, facts: PolicyFacts): boolean {
  * every action has a case; anything not allowed there is denied.
  */
 export function decide(p: Principal, action: Action, r: ResourceRef, facts: PolicyFacts): Decision {
-  if (!p.mfaSatisfied) return deny('mfa-required');
+  // Staff who have not passed two-step verification may read their own account (to enrol) and nothing else.
+  if (action !== 'account.read' && !p.mfaSatisfied) return deny('mfa-required');
   switch (action) {
+    case 'account.read':
+      return r.kind === 'account' && r.userId === p.userId ? ALLOW : deny('not-entitled');
     case 'patient.present':
     case 'patient.read':
       if (r.kind !== 'patient') return deny('wrong-resource');

@@ -1,9 +1,11 @@
 /** What an action is done to. Patient data always names its patient. */
 export type ResourceRef =
   | { readonly kind: 'patient'; readonly patientId: string }
+  | { readonly kind: 'account'; readonly userId: string }
   | { readonly kind: 'clinic' };
 
 export const patientResource = (patientId: string): ResourceRef => ({ kind: 'patient', patientId });
+export const accountResource = (userId: string): ResourceRef => ({ kind: 'account', userId });
 export const CLINIC: ResourceRef = { kind: 'clinic' };
 
 /**

@@ -36,7 +36,7 @@ export const auditRepository = {
       `SELECT id::text, at, actor_user_id, actor_role, actor_name, action, resource_type, resource_id, patient_id, outcome
        FROM audit_events
        WHERE patient_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
-       ORDER BY id DESC LIMIT $3`,
+       ORDER BY audit_events.id DESC LIMIT $3`,
       [patientId, beforeId, limit],
     );
     return rows.map((r) => ({

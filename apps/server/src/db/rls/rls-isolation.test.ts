@@ -1,0 +1,142 @@
+import { API, type PatientList } from '@confide/contract';
+import type { Principal } from '@confide/domain';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../test/test-app';
+import { testEngine } from '../../../test/test-databases';
+import { buildWorld, type World } from '../../../test/world';
+import type { Databases } from '../database';
+import { withPrincipal } from '../with-principal';
+
+/**
+ * Two layers, each enough alone. With the policy module switched off (a test-only fault), row-level security
+ * still stops every cross-patient read, list and change; with RLS switched off, the policy module does.
+ * With both off the same requests leak, which shows these tests can fail.
+ */
+
+let ctx: TestContext;
+let world: World;
+// Patient 0 is in clinician 0's care; patient 1 is in nobody's care.
+beforeAll(async () => {
+  ctx = await createTestApp({ faults: { policyOff: true } });
+  world = await buildWorld(ctx, { patients: 3, clinicians: 2 }, (c, p) => c === 0 && p === 0);
+});
+afterAll(async () => ctx.close());
+
+function principalOf(who: { userId: string }, role: Principal['role'], patientId: string | null = null): Principal {
+  return { userId: who.userId, displayName: 'x', role, sessionId: '00000000-0000-0000-0000-000000000000', patientId, organisationId: null, mfaSatisfied: true };
+}
+
+describe('the database alone (policy module off)', () => {
+  it('a patient cannot open another patient through the API: 404, like a missing record', async () => {
+    const [a, b] = world.patients;
+    const res = await a!.client.get(API.patient(b!.patientId));
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain(b!.email);
+    expect((await a!.client.get(API.patient(a!.patientId))).status).toBe(200);
+  });
+
+  it('a clinician lists and opens only patients in their care', async () => {
+    const c = world.clinicians[0]!;
+    const list = await c.client.get(API.patients);
+    expect((list.body as PatientList).items.map((p) => p.id)).toEqual([world.patients[0]!.patientId]);
+    expect((await c.client.get(API.patient(world.patients[1]!.patientId))).status).toBe(404);
+    const other = world.clinicians[1]!;
+    expect((await other.client.get(API.patients)).body).toEqual({ items: [] });
+  });
+
+  it('as a patient, SQL over every patient-data table returns and changes only their own rows', async () => {
+    const [a, b] = world.patients;
+    const p = principalOf(a!, 'patient', a!.patientId);
+    await withPrincipal(ctx.dbs.app, p, async (tx) => {
+      const patients = await tx.query<{ id: string }>('SELECT id FROM patients');
+      expect(patients.rows.map((r) => r.id)).toEqual([a!.patientId]);
+      const users = await tx.query<{ id: string }>('SELECT id FROM users');
+      expect(users.rows.map((r) => r.id)).toEqual([a!.userId]);
+      const sessions = await tx.query<{ user_id: string }>('SELECT user_id FROM sessions');
+      expect(new Set(sessions.rows.map((r) => r.user_id))).toEqual(new Set([a!.userId]));
+      const audit = await tx.query<{ patient_id: string }>('SELECT patient_id FROM audit_events');
+      expect(audit.rows.length).toBeGreaterThan(0);
+      expect(new Set(audit.rows.map((r) => r.patient_id))).toEqual(new Set([a!.patientId]));
+      expect((await tx.query('SELECT id FROM care_relationships WHERE patient_id = $1', [b!.patientId])).rows).toEqual([]);
+      expect((await tx.query('SELECT id FROM outbox_messages')).rows).toEqual([]);
+      const changed = await tx.query(`UPDATE patients SET postcode = 'E1 6AN' WHERE id = $1`, [b!.patientId]);
+      expect(changed.rowCount).toBe(0);
+      const revoked = await tx.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1`, [b!.userId]);
+      expect(revoked.rowCount).toBe(0);
+    });
+    // A write that would create a row for another patient is refused by WITH CHECK.
+    await expect(
+      withPrincipal(ctx.dbs.app, p, (tx) =>
+        tx.query(`INSERT INTO sessions (user_id, token_hash, csrf_token, mfa_satisfied, expires_at) VALUES ($1, 'h', 'c', true, now())`, [b!.userId]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('property: whatever principal and patient, RLS shows a patient row exactly when the policy would', async () => {
+    const everyone = [
+      ...world.patients.map((p) => ({ principal: principalOf(p, 'patient', p.patientId), kind: 'patient' as const })),
+      ...world.clinicians.map((c) => ({ principal: principalOf(c, 'clinician'), kind: 'clinician' as const })),
+      { principal: principalOf(world.admin, 'clinic_admin'), kind: 'admin' as const },
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...everyone), fc.constantFrom(...world.patients), async (who, target) => {
+        const visible = await withPrincipal(ctx.dbs.app, who.principal, async (tx) =>
+          (await tx.query('SELECT id FROM patients WHERE id = $1', [target.patientId])).rows.length === 1,
+        );
+        const entitled =
+          who.kind === 'patient'
+            ? who.principal.patientId === target.patientId
+            : who.kind === 'clinician'
+              ? (world.care.get(who.principal.userId)?.has(target.patientId) ?? false)
+              : false;
+        expect(visible).toBe(entitled);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+/** RLS off needs a connection that can bypass it: on PostgreSQL that is the owner's, so the app is given it. */
+function ownerAsApp(dbs: Databases): Databases {
+  return { app: dbs.admin, admin: dbs.admin, close: async () => undefined };
+}
+
+describe('the policy module alone (RLS off)', () => {
+  it('a patient gets 404 for another patient; a clinician lists only patients in their care', async () => {
+    const alone = await createTestApp({ faults: { rlsOff: true }, dbs: ownerAsApp(ctx.dbs) });
+    try {
+      const [a, b] = world.patients;
+      expect((await alone.app.inject({ method: 'GET', url: API.patient(b!.patientId), headers: { cookie: `__Host-confide_session=${a!.client.cookie}` } })).statusCode).toBe(404);
+      const list = await alone.app.inject({ method: 'GET', url: API.patients, headers: { cookie: `__Host-confide_session=${world.clinicians[0]!.client.cookie}` } });
+      expect(list.statusCode).toBe(200);
+      expect((list.json() as PatientList).items.map((p) => p.id)).toEqual([world.patients[0]!.patientId]);
+    } finally {
+      await alone.close();
+    }
+  });
+});
+
+describe('both layers off (shows the tests above can fail)', () => {
+  it('the same request leaks another patient', async () => {
+    const naked = await createTestApp({ faults: { rlsOff: true, policyOff: true }, dbs: ownerAsApp(ctx.dbs) });
+    try {
+      const [a, b] = world.patients;
+      const res = await naked.app.inject({ method: 'GET', url: API.patient(b!.patientId), headers: { cookie: `__Host-confide_session=${a!.client.cookie}` } });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(b!.email);
+    } finally {
+      await naked.close();
+    }
+  });
+});
+
+// Only a server has a login role distinct from the owner (PGlite's one connection is the owner), so this exists only there.
+if (testEngine === 'postgres') {
+  describe('the login role on a PostgreSQL server', () => {
+    it('holds no privilege until a transaction switches to confide_app, and cannot become a superuser', async () => {
+      await expect(ctx.dbs.app.query('SELECT id FROM patients')).rejects.toThrow(/permission denied/);
+      await expect(ctx.dbs.app.query('SET ROLE postgres')).rejects.toThrow(/permission denied/);
+    });
+  });
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { API, type SessionResponse } from '@confide/contract';
+import type { Role } from '@confide/domain';
+import { currentTotpCode, newTotpSecret } from '../src/identity/totp';
+import { PasswordHasher } from '../src/identity/passwords';
+import { ApiClient, newRegistration, type TestContext } from './test-app';
+
+export const STAFF_PASSWORD = 'staff password for tests';
+
+export interface WorldPatient {
+  userId: string;
+  patientId: string;
+  email: string;
+  password: string;
+  /** Strings unique to this patient: if one appears in a response to someone not entitled, that is a leak. */
+  markers: string[];
+  client: ApiClient;
+}
+
+export interface WorldStaff {
+  userId: string;
+  email: string;
+  role: Role;
+  totpSecret: string;
+  client: ApiClient;
+}
+
+export interface World {
+  patients: WorldPatient[];
+  clinicians: WorldStaff[];
+  admin: WorldStaff;
+  /** clinician userId -> patientIds in their care */
+  care: Map<string, Set<string>>;
+}
+
+/** Registers a patient through the API and returns them signed in. */
+export async function registerPatient(ctx: TestContext, overrides: Record<string, unknown> = {}): Promise<WorldPatient> {
+  const client = new ApiClient(ctx.app);
+  const reg = newRegistration(overrides);
+  const res = await client.post(API.register, reg);
+  if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${res.text}`);
+  const session = res.body as SessionResponse;
+  const patient = session.user.patient;
+  if (!patient) throw new Error('no patient profile');
+  return {
+    userId: session.user.id,
+    patientId: patient.id,
+    email: reg.email,
+    password: reg.password,
+    markers: [patient.id, reg.email, reg.givenName, reg.familyName],
+    client,
+  };
+}
+
+/** Creates a staff member directly (as the clinic would through its admin tools), enrolled in TOTP, and signs them in. */
+export async function createStaff(ctx: TestContext, role: Role, name: string): Promise<WorldStaff> {
+  const userId = randomUUID();
+  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${userId.slice(0, 8)}@staff.example.test`;
+  const totpSecret = newTotpSecret();
+  const hash = await new PasswordHasher(ctx.config.auth.argon2).hash(STAFF_PASSWORD);
+  await ctx.dbs.admin.transaction(async (q) => {
+    await q.query(
+      `INSERT INTO users (id, email, password_hash, role, display_name, totp_secret, totp_enrolled_at) VALUES ($1, $2, $3, $4, $5, $6, now())`,
+      [userId, email, hash, role, name, totpSecret],
+    );
+    await q.query('INSERT INTO staff_profiles (user_id, profession, registration_number) VALUES ($1, $2, $3)', [
+      userId, role === 'clinician' ? 'gp' : null, role === 'clinician' ? `GMC ${userId.slice(0, 7)}` : null,
+    ]);
+  });
+  const client = new ApiClient(ctx.app);
+  const res = await client.login(email, STAFF_PASSWORD, currentTotpCode(totpSecret));
+  if (res.status !== 200) throw new Error(`staff sign-in failed: ${res.status} ${res.text}`);
+  return { userId, email, role, totpSecret, client };
+}
+
+export async function addCareRelationship(ctx: TestContext, clinicianUserId: string, patientId: string): Promise<void> {
+  await ctx.dbs.admin.query(
+    `INSERT INTO care_relationships (clinician_user_id, patient_id, reason) VALUES ($1, $2, 'test') ON CONFLICT DO NOTHING`,
+    [clinicianUserId, patientId],
+  );
+}
+
+/** Patients, clinicians (each caring for some patients) and a clinic admin, all signed in. */
+export async function buildWorld(ctx: TestContext, size: { patients: number; clinicians: number }, careOf: (clinician: number, patient: number) => boolean): Promise<World> {
+  const patients: WorldPatient[] = [];
+  for (let i = 0; i < size.patients; i++) patients.push(await registerPatient(ctx));
+  const clinicians: WorldStaff[] = [];
+  for (let i = 0; i < size.clinicians; i++) clinicians.push(await createStaff(ctx, 'clinician', `Dr Test ${i}`));
+  const admin = await createStaff(ctx, 'clinic_admin', 'Clinic Admin');
+  const care = new Map<string, Set<string>>();
+  for (const [ci, c] of clinicians.entries()) {
+    const set = new Set<string>();
+    for (const [pi, p] of patients.entries()) {
+      if (careOf(ci, pi)) {
+        await addCareRelationship(ctx, c.userId, p.patientId);
+        set.add(p.patientId);
+      }
+    }
+    care.set(c.userId, set);
+  }
+  return { patients, clinicians, admin, care };
+}
