@@ -30,7 +30,9 @@ export const TEST_ENV = {
   WEB_DIST_DIR: '/nonexistent-confide-web',
 };
 
-export async function createTestApp(options: { faults?: Faults; env?: Record<string, string>; dbs?: Databases } = {}): Promise<TestContext> {
+export async function createTestApp(
+  options: { faults?: Faults; env?: Record<string, string>; dbs?: Databases; beforeReady?: (app: TestApp) => void } = {},
+): Promise<TestContext> {
   const config = loadConfig({ ...TEST_ENV, ...options.env });
   const dbs = options.dbs ?? (await createTestDatabases());
   const logs: string[] = [];
@@ -41,6 +43,7 @@ export async function createTestApp(options: { faults?: Faults; env?: Record<str
     },
   });
   const app = (await buildApp({ config, dbs, faults: options.faults, logStream })) as TestApp;
+  options.beforeReady?.(app);
   await app.ready();
   return {
     app,
@@ -114,10 +117,11 @@ let counter = 0;
 /** A valid registration, unique per call. */
 export function newRegistration(overrides: Record<string, unknown> = {}) {
   counter += 1;
-  const n = `${process.pid}${counter}`;
+  // Separators make every marker unique, not merely a prefix of another (1 vs 11).
+  const n = `${process.pid}x${counter}`;
   return {
-    givenName: `Given${n}`,
-    familyName: `Family${n}`,
+    givenName: `Given${n}g`,
+    familyName: `Family${n}f`,
     dateOfBirth: '1990-05-17',
     email: `patient${n}@example.test`,
     mobile: '07700 900999',

@@ -80,6 +80,14 @@ function describe(r: AuditRecord): string {
   return `${ACTION_VERBS[r.action]} ${RESOURCE_NOUNS[r.resourceType] ?? r.resourceType}`;
 }
 
+/** Staff are named; another patient never is (their name is their data, not yours). */
+function describeActor(r: AuditRecord, you: Principal): AccessLogEntry['actor'] {
+  if (r.actorUserId === you.userId) return { isYou: true, name: 'You', role: r.actorRole };
+  if (r.actorUserId === null) return { isYou: false, name: 'Someone who was not signed in', role: null };
+  if (r.actorRole === 'patient') return { isYou: false, name: 'Another Confide user', role: 'patient' };
+  return { isYou: false, name: r.actorName ?? 'A member of staff', role: r.actorRole };
+}
+
 const PAGE_SIZE = 50;
 
 /** Who has accessed the patient's data: every audit entry about it, newest first. */
@@ -98,11 +106,10 @@ export async function myAccessLog(
     await recordAudit(tx, ctx.meta, [{ action: 'viewed', resourceType: 'access-log', resourceId: patientId, patientId }]);
     return {
       items: page.map((r) => {
-        const isYou = r.actorUserId === principal.userId;
         return {
           id: r.id,
           at: r.at.toISOString(),
-          actor: { isYou, name: isYou ? 'You' : (r.actorName ?? 'Someone not signed in'), role: r.actorRole },
+          actor: describeActor(r, principal),
           action: r.action,
           resourceType: r.resourceType,
           description: describe(r),

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../test/test-app';
+import { createStaff, registerPatient, type WorldPatient, type WorldStaff } from '../../test/world';
+
+/**
+ * Enumerates every route the server has. Each must declare its access; each that declares patient data must
+ * take a policy decision on every successful answer, whoever calls it.
+ */
+let ctx: TestContext;
+let patient: WorldPatient;
+let callers: { name: string; cookie: string; csrf: string }[];
+const decisionsByRoute = new Map<string, number>();
+
+beforeAll(async () => {
+  ctx = await createTestApp({
+    beforeReady: (app) =>
+      app.addHook('onResponse', async (req, reply) => {
+        if (reply.statusCode < 300 && req.routeOptions.url) {
+          const key = `${req.method} ${req.routeOptions.url}`;
+          decisionsByRoute.set(key, Math.min(decisionsByRoute.get(key) ?? Infinity, req.ctx.decisions.length));
+        }
+      }),
+  });
+  patient = await registerPatient(ctx);
+  const staff: WorldStaff[] = [await createStaff(ctx, 'clinician', 'Dr Route'), await createStaff(ctx, 'clinic_admin', 'Route Admin')];
+  callers = [patient, ...staff].map((c, i) => ({ name: ['patient', 'clinician', 'admin'][i]!, cookie: c.client.cookie!, csrf: c.client.csrfToken! }));
+});
+afterAll(async () => ctx.close());
+
+const KNOWN_PUBLIC = new Set([
+  'GET /healthz', 'GET /readyz', 'GET /api/openapi.json',
+  'POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'POST /api/v1/auth/password-reset', 'POST /api/v1/auth/password-reset/confirm',
+]);
+
+describe('route coverage', () => {
+  it('every route declares its access, and only known routes are public', () => {
+    const routes = ctx.app.confideRoutes.filter((r) => r.access.reason !== 'web app file');
+    expect(routes.length).toBeGreaterThan(12);
+    const publicRoutes = routes.filter((r) => r.access.kind === 'public').map((r) => `${r.method} ${r.url}`);
+    expect(new Set(publicRoutes)).toEqual(KNOWN_PUBLIC);
+  });
+
+  it('every route that serves patient data takes a policy decision for every caller it answers', async () => {
+    const patientRoutes = ctx.app.confideRoutes.filter((r) => r.access.kind === 'signed-in' && r.access.patientData);
+    expect(patientRoutes.length).toBeGreaterThan(4);
+    for (const route of patientRoutes) {
+      const method = route.method.split(',')[0] as 'GET' | 'POST' | 'PATCH';
+      const url = route.url.replace(':patientId', patient.patientId);
+      const payload = method === 'PATCH' ? { postcode: 'E1 6AN' } : method === 'POST' ? {} : undefined;
+      let answered = 0;
+      for (const c of callers) {
+        const res = await ctx.app.inject({
+          method,
+          url,
+          ...(payload ? { payload } : {}),
+          headers: { cookie: `__Host-confide_session=${c.cookie}`, 'x-csrf-token': c.csrf },
+        });
+        expect(res.statusCode, `${route.method} ${route.url} as ${c.name}`).not.toBe(500);
+        if (res.statusCode < 300) answered += 1;
+      }
+      expect(answered, `${route.method} ${route.url} answered nobody`).toBeGreaterThan(0);
+      expect(decisionsByRoute.get(`${method} ${route.url}`), `${route.method} ${route.url}`).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../identity/principal';
+import { ROLES, type Role } from '../identity/roles';
+import { ACTIONS, PATIENT_DATA_ACTIONS } from './actions';
+import { decide, filterAllowed } from './decide';
+import type { PolicyFacts, ResourceRef } from './resources';
+
+const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];
+const arbId = fc.constantFrom(...ids);
+const arbPrincipal: fc.Arbitrary<Principal> = fc.record({
+  userId: arbId,
+  displayName: fc.constant('Someone'),
+  role: fc.constantFrom<Role>(...ROLES),
+  sessionId: fc.constant('s'),
+  patientId: fc.option(arbId, { nil: null }),
+  organisationId: fc.option(arbId, { nil: null }),
+  mfaSatisfied: fc.boolean(),
+});
+const arbResource: fc.Arbitrary<ResourceRef> = fc.oneof(
+  arbId.map((patientId) => ({ kind: 'patient' as const, patientId })),
+  arbId.map((userId) => ({ kind: 'account' as const, userId })),
+  fc.constant({ kind: 'clinic' as const }),
+);
+const arbFacts: fc.Arbitrary<PolicyFacts> = fc.uniqueArray(arbId).map((a) => ({ carePatientIds: new Set(a) }));
+const arbAction = fc.constantFrom(...ACTIONS);
+
+describe('policy: decide()', () => {
+  it('never lets a patient act on another patient’s data', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbAction, arbResource, arbFacts, (p, action, r, facts) => {
+        if (p.role === 'patient' && r.kind === 'patient' && r.patientId !== p.patientId) {
+          expect(decide(p, action, r, facts).allowed).toBe(false);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('lets clinicians reach patient data only with a care relationship, and never change it', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbAction, arbResource, arbFacts, (p, action, r, facts) => {
+        if (p.role === 'clinician' && r.kind === 'patient' && decide(p, action, r, facts).allowed) {
+          expect(facts.carePatientIds.has(r.patientId)).toBe(true);
+          expect(['patient.present', 'patient.read']).toContain(action);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives pharmacists, partner admins and clinic admins no patient data', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbAction, arbResource, arbFacts, (p, action, r, facts) => {
+        if (['pharmacist', 'partner_admin', 'clinic_admin'].includes(p.role) && PATIENT_DATA_ACTIONS.has(action)) {
+          expect(decide(p, action, r, facts).allowed).toBe(false);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('without two-step verification, allows nothing but reading one’s own account', () => {
+    fc.assert(
+      fc.property(arbPrincipal.map((p) => ({ ...p, mfaSatisfied: false })), arbAction, arbResource, arbFacts, (p, action, r, facts) => {
+        const d = decide(p, action, r, facts);
+        if (action !== 'account.read') expect(d).toEqual({ allowed: false, reason: 'mfa-required' });
+        else expect(d.allowed).toBe(r.kind === 'account' && r.userId === p.userId);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('clinic operations are for clinic admins only', () => {
+    fc.assert(
+      fc.property(arbPrincipal, fc.constantFrom('staff.list' as const, 'outbox.read' as const, 'audit.verify' as const), arbFacts, (p, action, facts) => {
+        expect(decide(p, action, { kind: 'clinic' }, facts).allowed).toBe(p.role === 'clinic_admin' && p.mfaSatisfied);
+      }),
+    );
+  });
+
+  it('filterAllowed keeps exactly what decide allows (a list and a detail share one rule)', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbAction, fc.array(arbResource, { maxLength: 8 }), arbFacts, (p, action, items, facts) => {
+        const kept = filterAllowed(p, action, items, (x) => x, facts);
+        expect(kept).toEqual(items.filter((r) => decide(p, action, r, facts).allowed));
+      }),
+    );
+  });
+});
