@@ -8,12 +8,6 @@ import { PostgresDatabase } from '../src/db/postgres-database';
 import { provisionLoginRole } from '../src/db/provision';
 import { TEST_LOGIN_ROLE, withDatabase } from './test-databases';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgliteTemplate: string;
-  }
-}
-
 /**
  * Creating a PGlite cluster costs seconds (initdb); loading a snapshot costs well under one. So the migrated
  * schema is built once per run and every test database starts from its snapshot.

@@ -6,6 +6,13 @@ import { migrate } from '../src/db/migrate';
 import { PgliteDatabase } from '../src/db/pglite-database';
 import { PostgresDatabase } from '../src/db/postgres-database';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Path of the migrated PGlite snapshot made by global-setup.ts. */
+    pgliteTemplate: string;
+  }
+}
+
 export const TEST_LOGIN_ROLE = 'confide_test_login';
 
 /** Which engine this run tests against: PostgreSQL when TEST_DATABASE_URL is set, PGlite otherwise. */

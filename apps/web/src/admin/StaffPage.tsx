@@ -3,40 +3,36 @@ import { API, type StaffMember } from '@confide/contract';
 import { useApiResource } from '../api/use-api-resource';
 import { AsyncContent } from '../components/AsyncContent';
 import { Page } from '../components/Page';
-import { ScrollableTable } from '../components/ScrollableTable';
+import { ResponsiveTable } from '../components/ResponsiveTable';
+import { TableCell } from '../components/TableCell';
 import { PROFESSION_LABELS } from '../format/staff-labels';
 
 function StaffTable({ staff }: { staff: StaffMember[] }) {
   if (staff.length === 0) return <p>There are no staff accounts yet.</p>;
   return (
-    <ScrollableTable id="staff" caption="Staff accounts">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Role</th>
-          <th scope="col">Registration number</th>
-          <th scope="col">Organisation</th>
-          <th scope="col">Two-step verification</th>
+    <ResponsiveTable
+      id="staff"
+      caption="Staff accounts"
+      columns={['Name', 'Role', 'Registration number', 'Organisation', 'Two-step verification']}
+    >
+      {staff.map((member) => (
+        <tr role="row" key={member.id}>
+          <TableCell column="Name" rowHeader>
+            {member.displayName}
+            <span className="secondary-text block">{member.email}</span>
+          </TableCell>
+          <TableCell column="Role">
+            {ROLE_LABELS[member.role]}
+            {member.profession && <span className="secondary-text block">{PROFESSION_LABELS[member.profession]}</span>}
+          </TableCell>
+          <TableCell column="Registration number">{member.registrationNumber ?? 'None'}</TableCell>
+          <TableCell column="Organisation">{member.organisationName ?? 'None'}</TableCell>
+          <TableCell column="Two-step verification">
+            {member.mfaEnrolled ? 'Set up' : <strong className="tag tag--flush">Not set up</strong>}
+          </TableCell>
         </tr>
-      </thead>
-      <tbody>
-        {staff.map((member) => (
-          <tr key={member.id}>
-            <th scope="row">
-              {member.displayName}
-              <span className="secondary-text block break-anywhere">{member.email}</span>
-            </th>
-            <td>
-              {ROLE_LABELS[member.role]}
-              {member.profession && <span className="secondary-text block">{PROFESSION_LABELS[member.profession]}</span>}
-            </td>
-            <td>{member.registrationNumber ?? 'None'}</td>
-            <td>{member.organisationName ?? 'None'}</td>
-            <td>{member.mfaEnrolled ? 'Set up' : <strong className="tag">Not set up</strong>}</td>
-          </tr>
-        ))}
-      </tbody>
-    </ScrollableTable>
+      ))}
+    </ResponsiveTable>
   );
 }
 

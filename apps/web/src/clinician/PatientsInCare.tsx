@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import { API, type PatientSummary } from '@confide/contract';
 import { useApiResource } from '../api/use-api-resource';
 import { AsyncContent } from '../components/AsyncContent';
-import { ScrollableTable } from '../components/ScrollableTable';
+import { ResponsiveTable } from '../components/ResponsiveTable';
+import { TableCell } from '../components/TableCell';
 import { formatCalendarDate } from '../format/date-format';
 import { displayNhsNumber, fullName } from '../format/patient-format';
 import { patientDetailPath } from './clinician-paths';
@@ -10,26 +11,24 @@ import { patientDetailPath } from './clinician-paths';
 function PatientTable({ patients }: { patients: PatientSummary[] }) {
   if (patients.length === 0) return <p>You have no patients in your care at the moment.</p>;
   return (
-    <ScrollableTable id="patients-in-care" caption="Patients in your care" captionHidden>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Date of birth</th>
-          <th scope="col">NHS number</th>
+    <ResponsiveTable
+      id="patients-in-care"
+      caption="Patients in your care"
+      captionHidden
+      columns={['Name', 'Date of birth', 'NHS number']}
+    >
+      {patients.map((patient) => (
+        <tr role="row" key={patient.id}>
+          <TableCell column="Name" rowHeader>
+            <Link to={patientDetailPath(patient.id)}>{fullName(patient)}</Link>
+          </TableCell>
+          <TableCell column="Date of birth">{formatCalendarDate(patient.dateOfBirth)}</TableCell>
+          <TableCell column="NHS number" className="nowrap">
+            {displayNhsNumber(patient.nhsNumber, 'Not recorded')}
+          </TableCell>
         </tr>
-      </thead>
-      <tbody>
-        {patients.map((patient) => (
-          <tr key={patient.id}>
-            <th scope="row">
-              <Link to={patientDetailPath(patient.id)}>{fullName(patient)}</Link>
-            </th>
-            <td className="nowrap">{formatCalendarDate(patient.dateOfBirth)}</td>
-            <td className="nowrap">{displayNhsNumber(patient.nhsNumber, 'Not recorded')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </ScrollableTable>
+      ))}
+    </ResponsiveTable>
   );
 }
 

@@ -4,39 +4,36 @@ import { problemMessage } from '../api/problem-message';
 import { useApi } from '../api/use-api';
 import { useApiResource } from '../api/use-api-resource';
 import { AsyncContent } from '../components/AsyncContent';
-import { ScrollableTable } from '../components/ScrollableTable';
+import { ResponsiveTable } from '../components/ResponsiveTable';
+import { TableCell } from '../components/TableCell';
 import { formatDateTime } from '../format/date-format';
 import { ACCESS_ACTION_LABELS, ACCESS_OUTCOME_LABELS } from './access-action-labels';
 import { AccessActor } from './AccessActor';
 
 function AccessTable({ entries }: { entries: AccessLogEntry[] }) {
   return (
-    <ScrollableTable id="access-history" caption="Who has accessed your data, newest first" captionHidden>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">What they did</th>
+    <ResponsiveTable
+      id="access-history"
+      caption="Who has accessed your data, newest first"
+      captionHidden
+      columns={['When', 'Who', 'What they did']}
+    >
+      {entries.map((entry) => (
+        <tr role="row" key={entry.id}>
+          <TableCell column="When">
+            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+          </TableCell>
+          <TableCell column="Who">
+            <AccessActor actor={entry.actor} />
+          </TableCell>
+          <TableCell column="What they did">
+            {ACCESS_ACTION_LABELS[entry.action]}
+            {entry.outcome !== 'success' && <strong className="tag">{ACCESS_OUTCOME_LABELS[entry.outcome]}</strong>}
+            {entry.description && <span className="secondary-text block">{entry.description}</span>}
+          </TableCell>
         </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => (
-          <tr key={entry.id}>
-            <td className="nowrap">
-              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-            </td>
-            <td>
-              <AccessActor actor={entry.actor} />
-            </td>
-            <td>
-              {ACCESS_ACTION_LABELS[entry.action]}
-              {entry.outcome !== 'success' && <strong className="tag">{ACCESS_OUTCOME_LABELS[entry.outcome]}</strong>}
-              {entry.description && <span className="secondary-text block">{entry.description}</span>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </ScrollableTable>
+      ))}
+    </ResponsiveTable>
   );
 }
 

@@ -25,9 +25,9 @@ export function meRoutes(app: FastifyInstance, deps: ServiceDeps): void {
     schema: {
       tags: TAGS,
       summary: 'Who has accessed your data, newest first',
-      querystring: z.object({ before: z.string().regex(/^\d{1,18}$/, 'Use the nextCursor value from the previous page.').optional() }),
+      querystring: z.object({ cursor: z.string().regex(/^\d{1,18}$/, 'Use the nextCursor value from the previous page.').optional() }),
       response: { 200: AccessLog },
     },
     config: { access: { kind: 'signed-in', roles: ['patient'], patientData: true } },
-  }, async (req) => myAccessLog(deps, req.ctx, requirePrincipal(req), req.query.before ?? null));
+  }, async (req) => myAccessLog(deps, req.ctx, requirePrincipal(req), req.query.cursor ?? null));
 }
