@@ -148,9 +148,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    // Client-side routes (/sign-in, /patient/profile, ...) get the app's page; a missing file (has an extension) does not.
+    const pathname = req.url.split(/[?#]/)[0] ?? '';
+    const wantsPage = req.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname);
     if (hasWeb && wantsPage) {
-      // The web app's own routes (/sign-in, /profile, ...) are rendered in the browser.
       return reply.header('cache-control', 'no-cache').type('text/html').send(fs.createReadStream(indexHtml));
     }
     return reply.code(404).type(PROBLEM_TYPE).send(problemBody(404, 'Not found', { detail: 'We could not find that.' }));

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { API, type AccessLog } from '@confide/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, createTestApp, newRegistration, type TestContext } from '../../test/test-app';
@@ -100,5 +103,29 @@ describe('API conventions', () => {
     expect(staff.status).toBe(200);
     expect(staff.text).not.toContain(alice.email);
     expect((await admin.client.get(API.patient(alice.patientId))).status).toBe(403);
+  });
+
+  it('serves the web app: its files, its page for client routes, and 404 for a missing file or API path', async () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-web-'));
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Confide</title>');
+    fs.writeFileSync(path.join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
+    const web = await createTestApp({ dbs: ctx.dbs, env: { WEB_DIST_DIR: dist } });
+    try {
+      const page = await web.app.inject({ method: 'GET', url: '/patient/profile' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect((await web.app.inject({ method: 'GET', url: '/' })).body).toContain('<title>Confide</title>');
+      const asset = await web.app.inject({ method: 'GET', url: '/assets/app-1234.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toContain('immutable');
+      expect((await web.app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+      const api = await web.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+      expect(api.statusCode).toBe(404);
+      expect(api.headers['content-type']).toMatch(/problem\+json/);
+    } finally {
+      await web.close();
+    }
   });
 });
