@@ -1,7 +1,10 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { migrate } from './db/migrate';
-import { openDatabases } from './db/open-databases';
+import { DataDirLockedError } from './db/data-dir-lock';
+import { MigrationError } from './db/migrate';
+import { appLoginRole, openDatabases, UnsafeDatabaseRoleError } from './db/open-databases';
+import { grantAppRole } from './db/provision';
 import { seedDemoClinicIfEmpty, printDemoLogins } from './seed/demo-clinic';
 
 /** The only file that listens: load config, open and migrate the database, seed the demo, serve. */
@@ -12,6 +15,8 @@ async function main(): Promise<void> {
   let closing = false;
   try {
     await migrate(dbs.admin);
+    const loginRole = await appLoginRole(dbs);
+    if (loginRole) await grantAppRole(dbs.admin, loginRole);
     const seeded = await seedDemoClinicIfEmpty(dbs.admin, config);
     const app = await buildApp({ config, dbs });
     const shutdown = async (signal: string) => {
@@ -38,6 +43,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  // Errors that explain themselves are printed alone; anything else with its stack.
+  const known = [ConfigError, DataDirLockedError, MigrationError, UnsafeDatabaseRoleError].some((E) => err instanceof E);
+  console.error(known ? (err as Error).message : err);
   process.exit(1);
 });

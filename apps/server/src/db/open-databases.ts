@@ -6,6 +6,13 @@ import { PostgresDatabase } from './postgres-database';
 
 export class UnsafeDatabaseRoleError extends Error {}
 
+/** The role the app pool logs in as (null on PGlite, whose one connection is the owner). */
+export async function appLoginRole(dbs: Databases): Promise<string | null> {
+  if (dbs.app === dbs.admin) return null;
+  const { rows } = await dbs.app.query<{ role: string }>('SELECT session_user AS role');
+  return rows[0]?.role ?? null;
+}
+
 /**
  * Opens the store of record. Embedded: PGlite under DATA_DIR, locked against a second process.
  * Server: the app pool connects as DATABASE_URL's login role, which must be neither superuser nor BYPASSRLS;

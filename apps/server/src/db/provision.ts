@@ -26,3 +26,9 @@ $$;`);
 function quoteLiteral(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
+
+/** Makes the app pool's login role a member of confide_app (idempotent); run with the owner's connection after migrations. */
+export async function grantAppRole(admin: Database, loginRole: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(loginRole)) throw new Error('The login role name must be a plain lower-case identifier.');
+  await admin.exec(`GRANT confide_app TO ${loginRole}`);
+}
