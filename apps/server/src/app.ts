@@ -12,6 +12,7 @@ import type { Config } from './config/config';
 import type { Databases } from './db/database';
 import { PasswordHasher } from './identity/passwords';
 import { adminRoutes } from './http/admin/admin.routes';
+import { appointmentsRoutes } from './http/appointments/appointments.routes';
 import { authRoutes } from './http/auth/auth.routes';
 import { healthRoutes } from './http/health/health.routes';
 import { meRoutes } from './http/me/me.routes';
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
   meRoutes(app, services);
   patientsRoutes(app, services);
   adminRoutes(app, services);
+  appointmentsRoutes(app, services);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -2,6 +2,7 @@ export * from './common.schema';
 export * from './identity.schema';
 export * from './audit.schema';
 export * from './admin.schema';
+export * from './appointments.schema';
 
 /** Every API path, in one place for the server's routes and the web app's client. */
 export const API = {
@@ -21,6 +22,18 @@ export const API = {
   staff: '/api/v1/admin/staff',
   outbox: '/api/v1/admin/outbox',
   auditVerify: '/api/v1/admin/audit/verify',
+  appointmentTypes: '/api/v1/appointment-types',
+  slots: '/api/v1/slots',
+  appointments: '/api/v1/appointments',
+  appointment: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}`,
+  cancelAppointment: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/cancel`,
+  rescheduleAppointment: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/reschedule`,
+  myAvailability: '/api/v1/clinician/availability',
+  availabilityRules: '/api/v1/clinician/availability/rules',
+  availabilityRule: (id: string) => `/api/v1/clinician/availability/rules/${encodeURIComponent(id)}`,
+  availabilityExceptions: '/api/v1/clinician/availability/exceptions',
+  availabilityException: (id: string) => `/api/v1/clinician/availability/exceptions/${encodeURIComponent(id)}`,
+  clinicianDay: '/api/v1/clinician/day',
 } as const;
 
 /** The header that carries the session's CSRF token on every state-changing request. */

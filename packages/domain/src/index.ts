@@ -5,3 +5,4 @@ export * from './identity/password-rules';
 export * from './policy/actions';
 export * from './policy/resources';
 export * from './policy/decide';
+export * from './scheduling/slots';

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { Database, Queryable, QueryResult } from './database';
 
 function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
@@ -22,7 +23,8 @@ export class PgliteDatabase implements Database {
 
   /** `dataDir` undefined means in memory (tests). */
   static async open(dataDir?: string, loadDataDir?: Blob): Promise<PgliteDatabase> {
-    const pg = await PGlite.create({ dataDir, loadDataDir, relaxedDurability: false });
+    // btree_gist: the exclusion constraint that stops a clinician being double-booked.
+    const pg = await PGlite.create({ dataDir, loadDataDir, relaxedDurability: false, extensions: { btree_gist } });
     return new PgliteDatabase(pg);
   }
 

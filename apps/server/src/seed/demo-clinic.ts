@@ -60,6 +60,16 @@ export async function seedDemoClinicIfEmpty(admin: Database, config: Config): Pr
         }
       }
     }
+    // Open hours every day, 08:00 to 20:00 London time, so "first available today" works in the demo.
+    for (const a of DEMO_ACCOUNTS.filter((x) => x.profession)) {
+      for (let weekday = 1; weekday <= 7; weekday++) {
+        await q.query(
+          `INSERT INTO availability_rules (clinician_user_id, appointment_type_id, weekday, start_time, end_time, valid_from)
+           SELECT $1, id, $2, '08:00', '20:00', current_date FROM appointment_types WHERE code = $3`,
+          [userIds.get(a.email), weekday, a.profession === 'gp' ? 'gp-video' : 'therapy-video'],
+        );
+      }
+    }
   });
   return 'seeded';
 }

@@ -11,6 +11,12 @@ export const ACTIONS = [
   'staff.list', // the clinic's staff list
   'outbox.read', // the development outbox of messages
   'audit.verify', // check the audit log's hash chain
+  'appointment.book', // a patient books for themselves
+  'appointment.present', // an appointment appears in a list (the patient's, or the clinician's day)
+  'appointment.read', // an appointment is opened
+  'appointment.cancel',
+  'appointment.reschedule',
+  'availability.manage', // a clinician's own hours and exceptions
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -20,4 +26,9 @@ export const PATIENT_DATA_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'patient.read',
   'patient.update',
   'access-log.read',
+  'appointment.book',
+  'appointment.present',
+  'appointment.read',
+  'appointment.cancel',
+  'appointment.reschedule',
 ]);

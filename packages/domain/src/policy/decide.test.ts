@@ -20,6 +20,8 @@ const arbPrincipal: fc.Arbitrary<Principal> = fc.record({
 const arbResource: fc.Arbitrary<ResourceRef> = fc.oneof(
   arbId.map((patientId) => ({ kind: 'patient' as const, patientId })),
   arbId.map((userId) => ({ kind: 'account' as const, userId })),
+  arbId.map((userId) => ({ kind: 'clinician' as const, userId })),
+  fc.tuple(arbId, arbId).map(([patientId, clinicianId]) => ({ kind: 'appointment' as const, patientId, clinicianId })),
   fc.constant({ kind: 'clinic' as const }),
 );
 const arbFacts: fc.Arbitrary<PolicyFacts> = fc.uniqueArray(arbId).map((a) => ({ carePatientIds: new Set(a) }));
@@ -29,7 +31,7 @@ describe('policy: decide()', () => {
   it('never lets a patient act on another patient’s data', () => {
     fc.assert(
       fc.property(arbPrincipal, arbAction, arbResource, arbFacts, (p, action, r, facts) => {
-        if (p.role === 'patient' && r.kind === 'patient' && r.patientId !== p.patientId) {
+        if (p.role === 'patient' && (r.kind === 'patient' || r.kind === 'appointment') && r.patientId !== p.patientId) {
           expect(decide(p, action, r, facts).allowed).toBe(false);
         }
       }),
@@ -43,6 +45,18 @@ describe('policy: decide()', () => {
         if (p.role === 'clinician' && r.kind === 'patient' && decide(p, action, r, facts).allowed) {
           expect(facts.carePatientIds.has(r.patientId)).toBe(true);
           expect(['patient.present', 'patient.read']).toContain(action);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('lets a clinician see only their own appointments, never book, cancel or move them for a patient', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbAction, arbResource, arbFacts, (p, action, r, facts) => {
+        if (p.role === 'clinician' && r.kind === 'appointment' && decide(p, action, r, facts).allowed) {
+          expect(r.clinicianId).toBe(p.userId);
+          expect(['appointment.present', 'appointment.read']).toContain(action);
         }
       }),
       { numRuns: 2000 },

@@ -44,6 +44,19 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
     case 'audit.verify':
       if (r.kind !== 'clinic') return deny('wrong-resource');
       return p.role === 'clinic_admin' ? ALLOW : deny('wrong-role');
+    case 'appointment.book':
+    case 'appointment.cancel':
+    case 'appointment.reschedule':
+      if (r.kind !== 'appointment') return deny('wrong-resource');
+      return p.role === 'patient' && p.patientId !== null && r.patientId === p.patientId ? ALLOW : deny('not-entitled');
+    case 'appointment.present':
+    case 'appointment.read':
+      if (r.kind !== 'appointment') return deny('wrong-resource');
+      if (p.role === 'patient') return p.patientId !== null && r.patientId === p.patientId ? ALLOW : deny('not-entitled');
+      return p.role === 'clinician' && r.clinicianId === p.userId ? ALLOW : deny('not-entitled');
+    case 'availability.manage':
+      if (r.kind !== 'clinician') return deny('wrong-resource');
+      return p.role === 'clinician' && r.userId === p.userId ? ALLOW : deny('not-entitled');
     default: {
       const unhandled: never = action;
       void unhandled;

@@ -2,10 +2,18 @@
 export type ResourceRef =
   | { readonly kind: 'patient'; readonly patientId: string }
   | { readonly kind: 'account'; readonly userId: string }
+  | { readonly kind: 'appointment'; readonly patientId: string; readonly clinicianId: string }
+  | { readonly kind: 'clinician'; readonly userId: string }
   | { readonly kind: 'clinic' };
 
 export const patientResource = (patientId: string): ResourceRef => ({ kind: 'patient', patientId });
 export const accountResource = (userId: string): ResourceRef => ({ kind: 'account', userId });
+export const appointmentResource = (a: { patientId: string; clinicianId: string }): ResourceRef => ({
+  kind: 'appointment',
+  patientId: a.patientId,
+  clinicianId: a.clinicianId,
+});
+export const clinicianResource = (userId: string): ResourceRef => ({ kind: 'clinician', userId });
 export const CLINIC: ResourceRef = { kind: 'clinic' };
 
 /**

@@ -51,7 +51,8 @@ describe('the database alone (policy module off)', () => {
     await withPrincipal(ctx.dbs.app, p, async (tx) => {
       const patients = await tx.query<{ id: string }>('SELECT id FROM patients');
       expect(patients.rows.map((r) => r.id)).toEqual([a!.patientId]);
-      const users = await tx.query<{ id: string }>('SELECT id FROM users');
+      // Staff are a directory; of the patients' accounts, only their own.
+      const users = await tx.query<{ id: string }>(`SELECT id FROM users WHERE role = 'patient'`);
       expect(users.rows.map((r) => r.id)).toEqual([a!.userId]);
       const sessions = await tx.query<{ user_id: string }>('SELECT user_id FROM sessions');
       expect(new Set(sessions.rows.map((r) => r.user_id))).toEqual(new Set([a!.userId]));

@@ -1,0 +1,97 @@
+import type { Appointment, AppointmentStatus } from '@confide/contract';
+import type { Profession } from '@confide/domain';
+import type { PrincipalTx } from '../with-principal';
+
+interface AppointmentRow {
+  id: string;
+  patient_id: string;
+  patient_name: string | null;
+  clinician_user_id: string;
+  clinician_name: string | null;
+  profession: Profession | null;
+  type_id: string;
+  type_name: string;
+  mode: 'audio' | 'video';
+  duration_minutes: number;
+  starts_at: Date;
+  ends_at: Date;
+  status: AppointmentStatus;
+  reason: string;
+  created_at: Date;
+}
+
+const SELECT = `
+  SELECT a.id, a.patient_id, p.given_name || ' ' || p.family_name AS patient_name, a.clinician_user_id,
+         u.display_name AS clinician_name, s.profession, t.id AS type_id, t.name AS type_name, t.mode, t.duration_minutes,
+         a.starts_at, a.ends_at, a.status, a.reason, a.created_at
+  FROM appointments a
+  JOIN appointment_types t ON t.id = a.appointment_type_id
+  LEFT JOIN patients p ON p.id = a.patient_id
+  LEFT JOIN users u ON u.id = a.clinician_user_id
+  LEFT JOIN staff_profiles s ON s.user_id = a.clinician_user_id`;
+
+export type AppointmentRecord = Appointment & { clinicianId: string; patientId: string };
+
+function toAppointment(r: AppointmentRow): AppointmentRecord {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    clinicianId: r.clinician_user_id,
+    patient: { id: r.patient_id, name: r.patient_name ?? 'Patient' },
+    clinician: { id: r.clinician_user_id, name: r.clinician_name ?? 'Clinician', profession: r.profession },
+    appointmentType: { id: r.type_id, name: r.type_name, mode: r.mode, durationMinutes: r.duration_minutes },
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    status: r.status,
+    reason: r.reason,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+/** Appointments, as row-level security lets the principal see them (their own, or a clinician's own). */
+export const appointmentRepository = {
+  async findById(tx: PrincipalTx, id: string): Promise<AppointmentRecord | null> {
+    const { rows } = await tx.query<AppointmentRow>(`${SELECT} WHERE a.id = $1`, [id]);
+    return rows[0] ? toAppointment(rows[0]) : null;
+  },
+
+  async forPatient(tx: PrincipalTx, patientId: string): Promise<AppointmentRecord[]> {
+    const { rows } = await tx.query<AppointmentRow>(`${SELECT} WHERE a.patient_id = $1 ORDER BY a.starts_at DESC, a.id LIMIT 200`, [patientId]);
+    return rows.map(toAppointment);
+  },
+
+  async forClinician(tx: PrincipalTx, clinicianId: string, from: Date, to: Date): Promise<AppointmentRecord[]> {
+    const { rows } = await tx.query<AppointmentRow>(
+      `${SELECT} WHERE a.clinician_user_id = $1 AND a.starts_at >= $2 AND a.starts_at < $3 ORDER BY a.starts_at, a.id`,
+      [clinicianId, from, to],
+    );
+    return rows.map(toAppointment);
+  },
+
+  async insert(tx: PrincipalTx, a: { patientId: string; clinicianId: string; typeId: string; start: Date; end: Date; reason: string }): Promise<string> {
+    const { rows } = await tx.query<{ id: string }>(
+      `INSERT INTO appointments (patient_id, clinician_user_id, appointment_type_id, starts_at, ends_at, reason)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [a.patientId, a.clinicianId, a.typeId, a.start, a.end, a.reason],
+    );
+    return rows[0]!.id;
+  },
+
+  async setStatus(tx: PrincipalTx, id: string, status: AppointmentStatus): Promise<void> {
+    await tx.query(
+      `UPDATE appointments SET status = $2, updated_at = now(), cancelled_at = CASE WHEN $2 = 'cancelled' THEN now() ELSE cancelled_at END WHERE id = $1`,
+      [id, status],
+    );
+  },
+
+  async move(tx: PrincipalTx, id: string, clinicianId: string, start: Date, end: Date): Promise<void> {
+    await tx.query('UPDATE appointments SET clinician_user_id = $2, starts_at = $3, ends_at = $4, updated_at = now() WHERE id = $1', [id, clinicianId, start, end]);
+  },
+
+  async startCareRelationship(tx: PrincipalTx, clinicianId: string, patientId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO care_relationships (clinician_user_id, patient_id, reason) VALUES ($1, $2, 'booked appointment') ON CONFLICT DO NOTHING`,
+      [clinicianId, patientId],
+    );
+  },
+};

@@ -1,0 +1,127 @@
+import type { Appointment, BookAppointmentRequest, RescheduleAppointmentRequest } from '@confide/contract';
+import { appointmentResource, localDayBounds, type Principal } from '@confide/domain';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/audit-log';
+import { appointmentRepository, type AppointmentRecord } from '../db/repositories/appointment.repository';
+import { schedulingRepository } from '../db/repositories/scheduling.repository';
+import type { PrincipalTx } from '../db/with-principal';
+import { notFound, ProblemError } from '../errors/problem-error';
+import { asPrincipal, type Guard } from './guard';
+import { isPublishedSlot } from './scheduling.service';
+import type { RequestContext } from './request-context';
+import type { ServiceDeps } from './service-deps';
+
+const EXCLUSION_VIOLATION = '23P01';
+
+const slotTaken = () =>
+  new ProblemError(409, 'That time has just been taken', { code: 'slot_taken', detail: 'Sorry, someone else has just booked that time. Choose another time.' });
+const notASlot = () =>
+  new ProblemError(400, 'That time is not available', { code: 'not_a_slot', detail: 'That time is not one of the open appointment times. Choose a time from the list.' });
+
+function publicView({ clinicianId: _c, patientId: _p, ...appointment }: AppointmentRecord): Appointment {
+  return appointment;
+}
+
+/** Turns the database's refusal to double-book into a clear 409, whichever statement hit it. */
+async function refusingDoubleBooking<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if ((err as { code?: string }).code === EXCLUSION_VIOLATION) throw slotTaken();
+    throw err;
+  }
+}
+
+/** An appointment the principal can see (RLS) and may act on (policy); anything else is 404, as if absent. */
+async function loadFor(tx: PrincipalTx, guard: Guard, id: string, action: 'appointment.read' | 'appointment.cancel' | 'appointment.reschedule'): Promise<AppointmentRecord> {
+  const found = await appointmentRepository.findById(tx, id);
+  if (!found) throw notFound();
+  await guard.authorize(action, appointmentResource(found));
+  return found;
+}
+
+export async function bookAppointment(deps: ServiceDeps, ctx: RequestContext, principal: Principal, input: z.output<typeof BookAppointmentRequest>): Promise<Appointment> {
+  const patientId = principal.patientId;
+  if (!patientId) throw notFound();
+  return refusingDoubleBooking(() =>
+    asPrincipal(deps, ctx, principal, async (tx, guard) => {
+      await guard.authorize('appointment.book', appointmentResource({ patientId, clinicianId: input.clinicianId }));
+      const type = await schedulingRepository.type(tx, input.appointmentTypeId);
+      const [clinician] = await schedulingRepository.clinicians(tx, [input.clinicianId]);
+      const start = Date.parse(input.startsAt);
+      if (!type || !clinician || clinician.profession !== type.profession || !(await isPublishedSlot(tx, clinician.id, type, start))) throw notASlot();
+      const id = await appointmentRepository.insert(tx, {
+        patientId, clinicianId: clinician.id, typeId: type.id, start: new Date(start), end: new Date(start + type.durationMinutes * 60_000), reason: input.reason,
+      });
+      await appointmentRepository.startCareRelationship(tx, clinician.id, patientId);
+      await recordAudit(tx, ctx.meta, [{ action: 'created', resourceType: 'appointment', resourceId: id, patientId }]);
+      const booked = await appointmentRepository.findById(tx, id);
+      if (!booked) throw new Error('booked appointment not visible to its patient');
+      return publicView(booked);
+    }),
+  );
+}
+
+export async function cancelAppointment(deps: ServiceDeps, ctx: RequestContext, principal: Principal, id: string): Promise<Appointment> {
+  return asPrincipal(deps, ctx, principal, async (tx, guard) => {
+    const a = await loadFor(tx, guard, id, 'appointment.cancel');
+    if (!['booked', 'checked_in'].includes(a.status) || Date.parse(a.endsAt) < Date.now()) {
+      throw new ProblemError(409, 'This appointment cannot be cancelled', { code: 'not_cancellable', detail: 'Only upcoming appointments can be cancelled.' });
+    }
+    await appointmentRepository.setStatus(tx, id, 'cancelled');
+    await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'appointment', resourceId: id, patientId: a.patientId, detail: { status: 'cancelled' } }]);
+    return publicView({ ...a, status: 'cancelled' });
+  });
+}
+
+export async function rescheduleAppointment(
+  deps: ServiceDeps, ctx: RequestContext, principal: Principal, id: string, input: z.output<typeof RescheduleAppointmentRequest>,
+): Promise<Appointment> {
+  return refusingDoubleBooking(() =>
+    asPrincipal(deps, ctx, principal, async (tx, guard) => {
+      const a = await loadFor(tx, guard, id, 'appointment.reschedule');
+      if (a.status !== 'booked' || Date.parse(a.startsAt) < Date.now()) {
+        throw new ProblemError(409, 'This appointment cannot be moved', { code: 'not_reschedulable', detail: 'Only upcoming booked appointments can be moved.' });
+      }
+      await guard.authorize('appointment.book', appointmentResource({ patientId: a.patientId, clinicianId: input.clinicianId }));
+      const type = await schedulingRepository.type(tx, a.appointmentType.id);
+      const [clinician] = await schedulingRepository.clinicians(tx, [input.clinicianId]);
+      const start = Date.parse(input.startsAt);
+      if (!type || !clinician || clinician.profession !== type.profession || !(await isPublishedSlot(tx, clinician.id, type, start))) throw notASlot();
+      await appointmentRepository.move(tx, id, clinician.id, new Date(start), new Date(start + type.durationMinutes * 60_000));
+      await appointmentRepository.startCareRelationship(tx, clinician.id, a.patientId);
+      await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'appointment', resourceId: id, patientId: a.patientId, detail: { rescheduled: true } }]);
+      const moved = await appointmentRepository.findById(tx, id);
+      return publicView(moved!);
+    }),
+  );
+}
+
+export async function getAppointment(deps: ServiceDeps, ctx: RequestContext, principal: Principal, id: string): Promise<Appointment> {
+  return asPrincipal(deps, ctx, principal, async (tx, guard) => {
+    const a = await loadFor(tx, guard, id, 'appointment.read');
+    await recordAudit(tx, ctx.meta, [{ action: 'viewed', resourceType: 'appointment', resourceId: id, patientId: a.patientId }]);
+    return publicView(a);
+  });
+}
+
+async function present(tx: PrincipalTx, ctx: RequestContext, guard: Guard, found: AppointmentRecord[]): Promise<Appointment[]> {
+  const allowed = await guard.filterAllowed('appointment.present', found, (a) => appointmentResource(a));
+  await recordAudit(tx, ctx.meta, allowed.map((a) => ({ action: 'presented' as const, resourceType: 'appointment', resourceId: a.id, patientId: a.patientId })));
+  return allowed.map(publicView);
+}
+
+/** The patient's own appointments, newest first. */
+export async function myAppointments(deps: ServiceDeps, ctx: RequestContext, principal: Principal): Promise<Appointment[]> {
+  const patientId = principal.patientId;
+  if (!patientId) throw notFound();
+  return asPrincipal(deps, ctx, principal, async (tx, guard) => present(tx, ctx, guard, await appointmentRepository.forPatient(tx, patientId)));
+}
+
+/** A clinician's appointments on one local day, in time order. */
+export async function clinicianDay(deps: ServiceDeps, ctx: RequestContext, principal: Principal, date: string, timeZone: string): Promise<Appointment[]> {
+  const { start, end } = localDayBounds(date, timeZone);
+  return asPrincipal(deps, ctx, principal, async (tx, guard) =>
+    present(tx, ctx, guard, await appointmentRepository.forClinician(tx, principal.userId, new Date(start), new Date(end))),
+  );
+}
