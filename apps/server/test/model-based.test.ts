@@ -2,6 +2,8 @@ import { API } from '@confide/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../src/identity/totp';
+import { localDate } from '@confide/domain';
+import type { Appointment, AppointmentTypeList, SlotList } from '@confide/contract';
 import { ApiClient, createTestApp, type Reply, type TestContext } from './test-app';
 import { addCareRelationship, buildWorld, STAFF_PASSWORD, type World } from './world';
 
@@ -19,14 +21,25 @@ let ctx: TestContext;
 let world: World;
 const initialCare = (c: number, p: number) => (c + p) % 3 === 0;
 
+const tomorrow = localDate(Date.now() + 86_400_000, 'Europe/London');
+let gpVideo: string;
+
 beforeAll(async () => {
   ctx = await createTestApp();
   world = await buildWorld(ctx, { patients: PATIENTS, clinicians: CLINICIANS }, initialCare);
+  const types = (await world.patients[0]!.client.get(API.appointmentTypes)).body as AppointmentTypeList;
+  gpVideo = types.items.find((t) => t.code === 'gp-video')!.id;
+  for (const c of world.clinicians) {
+    for (let weekday = 1; weekday <= 7; weekday++) {
+      await c.client.post(API.availabilityRules, { appointmentTypeId: gpVideo, weekday, startTime: '08:00', endTime: '18:00', validFrom: '2026-01-01' });
+    }
+  }
 }, 120_000);
 afterAll(async () => ctx.close());
 
 interface Model {
   care: Map<number, Set<number>>; // clinician index -> patient indexes
+  appointments: { id: string; patient: number; clinician: number; cancelled: boolean }[];
 }
 interface Real {
   world: World;
@@ -41,7 +54,11 @@ function clientOf(a: Actor): ApiClient {
 
 function entitledPatients(m: Model, a: Actor): Set<number> {
   if (a.kind === 'patient') return new Set([a.index]);
-  if (a.kind === 'clinician') return new Set(m.care.get(a.index) ?? []);
+  if (a.kind === 'clinician') {
+    // In their care, or with an appointment with them, even a cancelled one (it stays on their day list).
+    const mine = m.appointments.filter((x) => x.clinician === a.index).map((x) => x.patient);
+    return new Set([...(m.care.get(a.index) ?? []), ...mine]);
+  }
   return new Set();
 }
 
@@ -107,6 +124,59 @@ class ChangeCare implements fc.AsyncCommand<Model, Real> {
   toString = () => `care(${this.clinician}, ${this.patient}, ${this.start ? 'start' : 'end'})`;
 }
 
+class Book implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly patient: number, readonly clinician: number, readonly pick: number) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const p = world.patients[this.patient]!;
+    const c = world.clinicians[this.clinician]!;
+    const slots = await p.client.get(`${API.slots}?profession=gp&date=${tomorrow}`);
+    assertNoLeak(m, { kind: 'patient', index: this.patient }, slots, 'slots');
+    const mine = (slots.body as SlotList).items.filter((s) => s.clinicianId === c.userId);
+    const slot = mine[this.pick % Math.max(1, mine.length)];
+    if (!slot) return;
+    const res = await p.client.post(API.appointments, { clinicianId: c.userId, appointmentTypeId: gpVideo, startsAt: slot.startsAt, reason: 'Model-based booking' });
+    assertNoLeak(m, { kind: 'patient', index: this.patient }, res, 'book');
+    expect(res.status, res.text).toBe(201);
+    m.appointments.push({ id: (res.body as Appointment).id, patient: this.patient, clinician: this.clinician, cancelled: false });
+    m.care.get(this.clinician)!.add(this.patient);
+  }
+  toString = () => `book(${this.patient}, ${this.clinician}, ${this.pick})`;
+}
+
+class Cancel implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly actor: Actor, readonly pick: number) {}
+  check = (m: Readonly<Model>) => m.appointments.some((x) => !x.cancelled);
+  async run(m: Model): Promise<void> {
+    const active = m.appointments.filter((x) => !x.cancelled);
+    const target = active[this.pick % active.length]!;
+    const res = await clientOf(this.actor).post(API.cancelAppointment(target.id));
+    assertNoLeak(m, this.actor, res, 'cancel');
+    const owner = this.actor.kind === 'patient' && this.actor.index === target.patient;
+    expect(res.status, `cancel by ${JSON.stringify(this.actor)}`).toBe(owner ? 200 : this.actor.kind === 'patient' ? 404 : 403);
+    if (owner) target.cancelled = true;
+  }
+  toString = () => `cancel(${JSON.stringify(this.actor)}, ${this.pick})`;
+}
+
+class ViewAppointments implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly actor: Actor, readonly pick: number) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const c = clientOf(this.actor);
+    const list = this.actor.kind === 'clinician' ? await c.get(`${API.clinicianDay}?date=${tomorrow}`) : await c.get(API.appointments);
+    assertNoLeak(m, this.actor, list, 'appointments list');
+    const target = m.appointments[this.pick % Math.max(1, m.appointments.length)];
+    if (!target) return;
+    const one = await c.get(API.appointment(target.id));
+    assertNoLeak(m, this.actor, one, 'appointment');
+    const entitled =
+      (this.actor.kind === 'patient' && this.actor.index === target.patient) || (this.actor.kind === 'clinician' && this.actor.index === target.clinician);
+    expect(one.status === 200, `appointment of patient ${target.patient} as ${JSON.stringify(this.actor)}`).toBe(entitled);
+  }
+  toString = () => `viewAppointments(${JSON.stringify(this.actor)}, ${this.pick})`;
+}
+
 class SignOutAndIn implements fc.AsyncCommand<Model, Real> {
   constructor(readonly actor: Actor) {}
   check = () => true;
@@ -138,10 +208,14 @@ describe('model-based: no response ever carries a patient the caller is not enti
         .map(([a, call, t]) => new Call(a, call, t)),
       fc.tuple(fc.nat(CLINICIANS - 1), fc.nat(PATIENTS - 1), fc.boolean()).map(([c, p, s]) => new ChangeCare(c, p, s)),
       arbActor.map((a) => new SignOutAndIn(a)),
+      fc.tuple(fc.nat(PATIENTS - 1), fc.nat(CLINICIANS - 1), fc.nat(50)).map(([p, c, k]) => new Book(p, c, k)),
+      fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new Cancel(a, k)),
+      fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new ViewAppointments(a, k)),
     ];
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), async (cmds) => {
-        // Every sequence starts from the same care relationships.
+        // Every sequence starts from the same care relationships and no bookings.
+        await ctx.dbs.admin.query('DELETE FROM appointments');
         await ctx.dbs.admin.query('UPDATE care_relationships SET ended_at = now()');
         const care = new Map<number, Set<number>>();
         for (let c = 0; c < CLINICIANS; c++) {
@@ -154,7 +228,7 @@ describe('model-based: no response ever carries a patient the caller is not enti
             care.get(c)!.add(p);
           }
         }
-        await fc.asyncModelRun(() => ({ model: { care }, real: { world } }), cmds);
+        await fc.asyncModelRun(() => ({ model: { care, appointments: [] }, real: { world } }), cmds);
       }),
       { numRuns: RUNS },
     );

@@ -120,6 +120,14 @@ CREATE POLICY care_relationships_insert_by_booking ON care_relationships FOR INS
     WHERE a.patient_id = care_relationships.patient_id AND a.clinician_user_id = care_relationships.clinician_user_id
       AND a.status <> 'cancelled'));
 
+-- A new booking reopens a care relationship that had ended.
+CREATE POLICY care_relationships_update_by_booking ON care_relationships FOR UPDATE TO confide_app
+  USING (patient_id = (SELECT confide_patient_id()))
+  WITH CHECK (patient_id = (SELECT confide_patient_id()) AND ended_at IS NULL AND EXISTS (
+    SELECT 1 FROM appointments a
+    WHERE a.patient_id = care_relationships.patient_id AND a.clinician_user_id = care_relationships.clinician_user_id
+      AND a.status <> 'cancelled'));
+
 -- When a clinician is busy, without saying with whom: what slot search needs from other patients' bookings.
 CREATE FUNCTION clinician_busy(p_clinician uuid, p_from timestamptz, p_to timestamptz)
   RETURNS TABLE (starts_at timestamptz, ends_at timestamptz)

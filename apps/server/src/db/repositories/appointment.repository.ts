@@ -90,7 +90,8 @@ export const appointmentRepository = {
 
   async startCareRelationship(tx: PrincipalTx, clinicianId: string, patientId: string): Promise<void> {
     await tx.query(
-      `INSERT INTO care_relationships (clinician_user_id, patient_id, reason) VALUES ($1, $2, 'booked appointment') ON CONFLICT DO NOTHING`,
+      `INSERT INTO care_relationships (clinician_user_id, patient_id, reason) VALUES ($1, $2, 'booked appointment')
+       ON CONFLICT (clinician_user_id, patient_id) DO UPDATE SET ended_at = NULL WHERE care_relationships.ended_at IS NOT NULL`,
       [clinicianId, patientId],
     );
   },
