@@ -79,7 +79,8 @@ async function main(): Promise<void> {
 
   // Registration: argon2id at production cost dominates.
   const cookies: string[] = [];
-  const reg = await timed(20, 2, async (i) => {
+  const csrf: string[] = [];
+  const reg = await timed(40, 2, async (i) => {
     const res = await app.inject({
       method: 'POST',
       url: API.register,
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
     });
     if (res.statusCode !== 201) throw new Error(res.body);
     cookies.push(res.cookies.find((c) => c.name === '__Host-confide_session')!.value);
+    csrf.push((res.json() as { csrfToken: string }).csrfToken);
   });
   console.log(`register (argon2id m=19 MiB, t=2):      ${reg.perSecond.toFixed(1)}/s   ${stats(reg.latencies)}`);
 
@@ -104,6 +106,36 @@ async function main(): Promise<void> {
   });
   console.log(`GET another patient (404 + denied audit): ${denied.perSecond.toFixed(0)}/s   ${stats(denied.latencies)}`);
   console.log(`RSS after the request runs: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (before: ${(rssBefore / 2 ** 20).toFixed(0)} MiB)`);
+
+  // Booking under contention: 200 attempts by 40 patients at 8 at a time, all aiming at the same 10 slots.
+  const gp = await dbs.admin.query<{ id: string }>(
+    `INSERT INTO users (id, email, password_hash, role, display_name) VALUES (gen_random_uuid(), 'bench.gp@example.test', 'x', 'clinician', 'Dr Bench') RETURNING id`,
+  );
+  const gpId = gp.rows[0]!.id;
+  await dbs.admin.query(`INSERT INTO staff_profiles (user_id, profession, registration_number) VALUES ($1, 'gp', 'GMC 0000000')`, [gpId]);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await dbs.admin.query(
+    `INSERT INTO availability_rules (clinician_user_id, appointment_type_id, weekday, start_time, end_time, time_zone, valid_from)
+     SELECT $1, id, w, '00:00', '23:50', 'UTC', '2026-01-01' FROM appointment_types, generate_series(1, 7) w WHERE code = 'gp-video'`,
+    [gpId],
+  );
+  const typeId = (await dbs.admin.query<{ id: string }>(`SELECT id FROM appointment_types WHERE code = 'gp-video'`)).rows[0]!.id;
+  const slotsRes = await app.inject({ method: 'GET', url: `${API.slots}?profession=gp&date=${tomorrow}&timeZone=UTC`, headers: { cookie: `__Host-confide_session=${cookies[0]}` } });
+  const slotStarts = (slotsRes.json() as { items: { startsAt: string }[] }).items.slice(0, 10).map((x) => x.startsAt);
+  let won = 0;
+  let lost = 0;
+  const book = await timed(200, 8, async (i) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: API.appointments,
+      headers: { cookie: `__Host-confide_session=${cookies[i % cookies.length]}`, 'x-csrf-token': csrf[i % csrf.length]! },
+      payload: { clinicianId: gpId, appointmentTypeId: typeId, startsAt: slotStarts[i % slotStarts.length], reason: 'Benchmark booking' },
+    });
+    if (res.statusCode === 201) won += 1;
+    else if (res.statusCode === 409) lost += 1;
+    else throw new Error(`${res.statusCode} ${res.body}`);
+  });
+  console.log(`book, 200 attempts at 10 slots, 8 at a time: ${book.perSecond.toFixed(0)}/s   ${stats(book.latencies)}  (${won} booked, ${lost} refused 409)`);
 
   const t = performance.now();
   const v = await verifyAuditChain(dbs.admin);

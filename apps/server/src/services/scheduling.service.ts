@@ -18,11 +18,10 @@ export async function listAppointmentTypes(deps: ServiceDeps, ctx: RequestContex
 
 /** Open slots of one type with one clinician in [from, to); `ignoreBooked` to ask "is this a slot at all?". */
 async function slotsFor(tx: PrincipalTx, clinicianId: string, type: AppointmentType, from: number, to: number, ignoreBooked: boolean): Promise<Interval[]> {
-  const [rules, exceptions, busy] = await Promise.all([
-    schedulingRepository.rules(tx, [clinicianId]),
-    schedulingRepository.exceptions(tx, [clinicianId], new Date(from)),
-    ignoreBooked ? Promise.resolve([]) : schedulingRepository.busy(tx, clinicianId, new Date(from), new Date(to)),
-  ]);
+  // One connection per transaction: queries in turn, never concurrently.
+  const rules = await schedulingRepository.rules(tx, [clinicianId]);
+  const exceptions = await schedulingRepository.exceptions(tx, [clinicianId], new Date(from));
+  const busy = ignoreBooked ? [] : await schedulingRepository.busy(tx, clinicianId, new Date(from), new Date(to));
   return openSlots({
     appointmentTypeId: type.id,
     durationMinutes: type.durationMinutes,
@@ -75,10 +74,8 @@ export async function searchSlots(deps: ServiceDeps, ctx: RequestContext, princi
 export async function myAvailability(deps: ServiceDeps, ctx: RequestContext, principal: Principal): Promise<Availability> {
   return asPrincipal(deps, ctx, principal, async (tx, guard) => {
     await guard.authorize('availability.manage', clinicianResource(principal.userId));
-    const [rules, exceptions] = await Promise.all([
-      schedulingRepository.rules(tx, [principal.userId]),
-      schedulingRepository.exceptions(tx, [principal.userId], new Date(Date.now() - 30 * DAY_MS)),
-    ]);
+    const rules = await schedulingRepository.rules(tx, [principal.userId]);
+    const exceptions = await schedulingRepository.exceptions(tx, [principal.userId], new Date(Date.now() - 30 * DAY_MS));
     return { rules: rules.map(({ clinicianId: _c, ...r }) => r), exceptions: exceptions.map(({ clinicianId: _c, ...e }) => e) };
   });
 }
