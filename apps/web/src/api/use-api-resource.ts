@@ -6,8 +6,16 @@ export type Resource<T> =
   | { status: 'loaded'; data: T }
   | { status: 'failed'; error: unknown };
 
-/** Loads `path` with GET when mounted and whenever `reload` is called. */
-export function useApiResource<T>(path: string): { resource: Resource<T>; reload: () => void } {
+export interface ApiResource<T> {
+  resource: Resource<T>;
+  /** Loads it again (showing the loading state meanwhile). */
+  reload: () => void;
+  /** Changes the loaded data in place after a successful write, without loading it again. */
+  update: (change: (data: T) => T) => void;
+}
+
+/** Loads `path` with GET when mounted, when `path` changes and whenever `reload` is called. */
+export function useApiResource<T>(path: string): ApiResource<T> {
   const api = useApi();
   const [resource, setResource] = useState<Resource<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -25,5 +33,8 @@ export function useApiResource<T>(path: string): { resource: Resource<T>; reload
   }, [api, path, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { resource, reload };
+  const update = useCallback((change: (data: T) => T) => {
+    setResource((current) => (current.status === 'loaded' ? { status: 'loaded', data: change(current.data) } : current));
+  }, []);
+  return { resource, reload, update };
 }

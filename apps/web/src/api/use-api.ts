@@ -7,6 +7,7 @@ export interface Api {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  delete<T = void>(path: string): Promise<T>;
 }
 
 /**
@@ -30,6 +31,7 @@ export function useApi(): Api {
       get: (path, signal) => call('GET', path, undefined, signal),
       post: (path, body) => call('POST', path, body),
       patch: (path, body) => call('PATCH', path, body),
+      delete: (path) => call('DELETE', path),
     };
   }, [csrfToken, expire]);
 }

@@ -2,6 +2,8 @@ import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../public/NotFoundPage';
 import { RequireRole } from '../session/RequireRole';
 import { profilePathFor } from '../session/role-paths';
+import { AvailabilityPage } from './AvailabilityPage';
+import { ClinicianDayPage } from './ClinicianDayPage';
 import { ClinicianProfilePage } from './ClinicianProfilePage';
 import { PatientDetailPage } from './PatientDetailPage';
 
@@ -12,6 +14,8 @@ export function ClinicianRoutes() {
       <Route element={<RequireRole role="clinician" />}>
         <Route index element={<Navigate to="profile" replace />} />
         <Route path="profile" element={<ClinicianProfilePage />} />
+        <Route path="day" element={<ClinicianDayPage />} />
+        <Route path="availability" element={<AvailabilityPage />} />
         <Route path="patients" element={<Navigate to={profilePathFor('clinician')} replace />} />
         <Route path="patients/:patientId" element={<PatientDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,5 +1,8 @@
 import { ROLE_BASE_PATH } from '../session/role-paths';
 
+export const CLINICIAN_DAY_PATH = `${ROLE_BASE_PATH.clinician}/day`;
+export const AVAILABILITY_PATH = `${ROLE_BASE_PATH.clinician}/availability`;
+
 export function patientDetailPath(patientId: string): string {
   return `${ROLE_BASE_PATH.clinician}/patients/${encodeURIComponent(patientId)}`;
 }

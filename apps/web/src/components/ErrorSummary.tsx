@@ -5,7 +5,7 @@ import type { SummaryItem } from '../forms/field-errors';
  * The list of problems at the top of a form after a failed submit. It takes focus after each failed
  * submit, and each line links to (and focuses) the field it is about.
  */
-export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusKey: number }) {
+export function ErrorSummary({ items, focusKey, id = 'error-summary' }: { items: SummaryItem[]; focusKey: number; id?: string }) {
   const ref = useRef<HTMLDivElement>(null);
 
   // Focus once per failed submit (`focusKey` changes), not on every render while the summary shows.
@@ -24,8 +24,8 @@ export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusK
   }
 
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
-      <h2 className="error-summary__title" id="error-summary-title">
+    <div className="error-summary" role="alert" aria-labelledby={`${id}-title`} tabIndex={-1} ref={ref}>
+      <h2 className="error-summary__title" id={`${id}-title`}>
         There is a problem
       </h2>
       <ul className="error-summary__list">

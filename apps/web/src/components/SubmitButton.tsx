@@ -4,12 +4,14 @@ interface SubmitButtonProps {
   children: string;
   /** Shown while the request runs, e.g. "Signing in…". */
   busyText: string;
+  /** Red, for a step that cannot be undone, such as "Yes, cancel it". */
+  warning?: boolean;
 }
 
 /** A form's main button; shows progress while the request runs. Forms ignore repeat submits while busy. */
-export function SubmitButton({ busy, children, busyText }: SubmitButtonProps) {
+export function SubmitButton({ busy, children, busyText, warning = false }: SubmitButtonProps) {
   return (
-    <button type="submit" className="button" aria-busy={busy} aria-disabled={busy || undefined}>
+    <button type="submit" className={warning ? 'button button--warning' : 'button'} aria-busy={busy} aria-disabled={busy || undefined}>
       {busy ? busyText : children}
     </button>
   );

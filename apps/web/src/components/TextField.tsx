@@ -6,7 +6,8 @@ export interface TextFieldProps extends NativeInputProps {
   /** Also the input's `name` and the target of error summary links. */
   id: string;
   ref?: Ref<HTMLInputElement>;
-  label: string;
+  /** Usually plain text; may carry visually hidden words that make it clear out of context. */
+  label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
   value: string;

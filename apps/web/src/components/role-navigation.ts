@@ -8,14 +8,21 @@ export interface NavItem {
 
 /** The header links each role sees once signed in. */
 export function navItemsFor(role: Role): NavItem[] {
-  const items: NavItem[] = [{ label: 'Profile', to: profilePathFor(role) }];
-  if (role === 'clinic_admin') {
-    const base = ROLE_BASE_PATH.clinic_admin;
-    items.push(
-      { label: 'Staff', to: `${base}/staff` },
-      { label: 'Audit log', to: `${base}/audit` },
-      { label: 'Outbox', to: `${base}/outbox` },
-    );
+  const base = ROLE_BASE_PATH[role];
+  const profile: NavItem = { label: 'Profile', to: profilePathFor(role) };
+  switch (role) {
+    case 'patient':
+      return [{ label: 'Book', to: `${base}/book` }, { label: 'Appointments', to: `${base}/appointments` }, profile];
+    case 'clinician':
+      return [{ label: 'Your day', to: `${base}/day` }, { label: 'Availability', to: `${base}/availability` }, profile];
+    case 'clinic_admin':
+      return [
+        profile,
+        { label: 'Staff', to: `${base}/staff` },
+        { label: 'Audit log', to: `${base}/audit` },
+        { label: 'Outbox', to: `${base}/outbox` },
+      ];
+    default:
+      return [profile];
   }
-  return items;
 }

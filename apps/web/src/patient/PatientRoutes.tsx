@@ -1,6 +1,11 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../public/NotFoundPage';
 import { RequireRole } from '../session/RequireRole';
+import { AppointmentsPage } from './AppointmentsPage';
+import { BookAppointmentPage } from './BookAppointmentPage';
+import { CancelAppointmentPage } from './CancelAppointmentPage';
+import { ChangeAppointmentTimePage } from './ChangeAppointmentTimePage';
+import { ConfirmBookingPage } from './ConfirmBookingPage';
 import { PatientProfilePage } from './PatientProfilePage';
 
 /** Pages under /patient, for signed-in patients only. */
@@ -10,6 +15,11 @@ export function PatientRoutes() {
       <Route element={<RequireRole role="patient" />}>
         <Route index element={<Navigate to="profile" replace />} />
         <Route path="profile" element={<PatientProfilePage />} />
+        <Route path="book" element={<BookAppointmentPage />} />
+        <Route path="book/confirm" element={<ConfirmBookingPage />} />
+        <Route path="appointments" element={<AppointmentsPage />} />
+        <Route path="appointments/:appointmentId/cancel" element={<CancelAppointmentPage />} />
+        <Route path="appointments/:appointmentId/change-time" element={<ChangeAppointmentTimePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

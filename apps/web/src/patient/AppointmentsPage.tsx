@@ -1,0 +1,121 @@
+import { Link, useLocation } from 'react-router';
+import { API, type Appointment, type AppointmentList } from '@confide/contract';
+import { useApiResource } from '../api/use-api-resource';
+import { AsyncContent } from '../components/AsyncContent';
+import { Notice } from '../components/Notice';
+import { Page } from '../components/Page';
+import { ResponsiveTable } from '../components/ResponsiveTable';
+import { TableCell } from '../components/TableCell';
+import { MODE_LABELS, STATUS_LABELS } from '../format/appointment-labels';
+import { formatDateAndTime, formatDateOf, formatTimeRange } from '../format/clinic-time';
+import { isChangeable, splitAppointments } from './appointment-timing';
+import { readAppointmentChanged } from './booking-state';
+import { BOOK_PATH, cancelAppointmentPath, changeAppointmentTimePath } from './patient-paths';
+
+function AppointmentActions({ appointment }: { appointment: Appointment }) {
+  if (!isChangeable(appointment)) return <span className="secondary-text">None</span>;
+  const when = formatDateAndTime(appointment.startsAt);
+  return (
+    <ul className="inline-actions">
+      <li>
+        <Link to={changeAppointmentTimePath(appointment.id)}>
+          Change time<span className="visually-hidden"> of your appointment on {when}</span>
+        </Link>
+      </li>
+      <li>
+        <Link to={cancelAppointmentPath(appointment.id)}>
+          Cancel<span className="visually-hidden"> your appointment on {when}</span>
+        </Link>
+      </li>
+    </ul>
+  );
+}
+
+interface AppointmentTableProps {
+  id: string;
+  caption: string;
+  appointments: Appointment[];
+  withActions?: boolean;
+}
+
+function AppointmentTable({ id, caption, appointments, withActions = false }: AppointmentTableProps) {
+  const columns = ['Date and time', 'Clinician', 'Type', 'Mode', 'Status'];
+  if (withActions) columns.push('Actions');
+  return (
+    <ResponsiveTable id={id} caption={caption} captionHidden columns={columns}>
+      {appointments.map((appointment) => (
+        <tr role="row" key={appointment.id}>
+          <TableCell column="Date and time" rowHeader>
+            <time dateTime={appointment.startsAt}>
+              {formatDateOf(appointment.startsAt)}
+              <span className="block">{formatTimeRange(appointment.startsAt, appointment.endsAt)}</span>
+            </time>
+          </TableCell>
+          <TableCell column="Clinician">{appointment.clinician.name}</TableCell>
+          <TableCell column="Type">{appointment.appointmentType.name}</TableCell>
+          <TableCell column="Mode">{MODE_LABELS[appointment.appointmentType.mode]}</TableCell>
+          <TableCell column="Status">{STATUS_LABELS[appointment.status]}</TableCell>
+          {withActions && (
+            <TableCell column="Actions">
+              <AppointmentActions appointment={appointment} />
+            </TableCell>
+          )}
+        </tr>
+      ))}
+    </ResponsiveTable>
+  );
+}
+
+function AppointmentLists({ items }: { items: Appointment[] }) {
+  const { upcoming, past } = splitAppointments(items);
+  return (
+    <>
+      <section aria-labelledby="upcoming-heading">
+        <h2 id="upcoming-heading">Upcoming appointments</h2>
+        {upcoming.length === 0 ? (
+          <p>You have no upcoming appointments.</p>
+        ) : (
+          <AppointmentTable id="upcoming-appointments" caption="Upcoming appointments, soonest first" appointments={upcoming} withActions />
+        )}
+      </section>
+      <section aria-labelledby="past-heading">
+        <h2 id="past-heading">Past and cancelled appointments</h2>
+        {past.length === 0 ? (
+          <p>You have no past or cancelled appointments.</p>
+        ) : (
+          <AppointmentTable id="past-appointments" caption="Past and cancelled appointments, newest first" appointments={past} />
+        )}
+      </section>
+    </>
+  );
+}
+
+/** The patient's appointments: upcoming ones (to change or cancel) and the rest. */
+export function AppointmentsPage() {
+  const location = useLocation();
+  const changed = readAppointmentChanged(location.state);
+  const { resource, reload } = useApiResource<AppointmentList>(API.appointments);
+
+  return (
+    <Page title="Your appointments">
+      {changed && (
+        <Notice kind="success">
+          <p>
+            {changed.changed === 'cancelled'
+              ? `Your appointment on ${formatDateAndTime(changed.startsAt)} has been cancelled.`
+              : `Your appointment has been moved to ${formatDateAndTime(changed.startsAt)}.`}
+          </p>
+        </Notice>
+      )}
+      <p>
+        <Link to={BOOK_PATH} className="button">
+          Book an appointment
+        </Link>
+      </p>
+      <p>Times are UK time.</p>
+      <AsyncContent resource={resource} loadingText="Loading your appointments…" failureText="Your appointments could not be loaded." onRetry={reload}>
+        {(list) => <AppointmentLists items={list.items} />}
+      </AsyncContent>
+    </Page>
+  );
+}

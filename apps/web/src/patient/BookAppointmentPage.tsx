@@ -1,0 +1,151 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { PROFESSIONS, type Profession } from '@confide/domain';
+import type { SlotList as SlotListData } from '@confide/contract';
+import { useApiResource } from '../api/use-api-resource';
+import { AsyncContent } from '../components/AsyncContent';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { Page } from '../components/Page';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { summaryItems, type FieldErrors } from '../forms/field-errors';
+import { useFormErrors } from '../forms/use-form-errors';
+import { formatLongDate, formatTime, isIsoDate, todayIn } from '../format/clinic-time';
+import { PROFESSION_LABELS } from '../format/staff-labels';
+import { BOOKING_SETBACK_MESSAGES, readBookingSetback, type ChosenSlotState } from './booking-state';
+import { BOOK_CONFIRM_PATH } from './patient-paths';
+import { readSlotSearch, slotDetails, slotSearchParams, slotsPath, type SlotSearch } from './slot-search';
+import { SlotList } from './SlotList';
+
+const FIELDS = ['profession', 'date'] as const;
+const PROFESSION_OPTIONS = PROFESSIONS.map((p) => ({ value: p, label: PROFESSION_LABELS[p] }));
+
+function timesHeading(search: SlotSearch): string {
+  const who = PROFESSION_LABELS[search.profession];
+  const day = formatLongDate(search.date);
+  return search.firstAvailable ? `First available ${who} times today, ${day}` : `${who} times on ${day}`;
+}
+
+/** The open times for a search: one button per time, going on to the confirm step with that time. */
+function SlotResults({ search }: { search: SlotSearch }) {
+  const { search: query } = useLocation();
+  const navigate = useNavigate();
+  const path = slotsPath({ profession: search.profession, date: search.date, days: 1, firstAvailable: search.firstAvailable });
+  const { resource, reload } = useApiResource<SlotListData>(path);
+
+  return (
+    <section aria-labelledby="times-heading" aria-busy={resource.status === 'loading'} className="slot-results">
+      <h2 id="times-heading">{timesHeading(search)}</h2>
+      <AsyncContent resource={resource} loadingText="Finding times…" failureText="The free times could not be loaded." onRetry={reload}>
+        {({ items }) => {
+          if (items.length === 0) {
+            return (
+              <p role="status">
+                {search.firstAvailable
+                  ? 'No times are free today. Try another day.'
+                  : 'No times are free on this day. Try another day, or choose First available today.'}
+              </p>
+            );
+          }
+          return (
+            <>
+              <p role="status">
+                {items.length === 1 ? '1 time is free.' : `${items.length} times are free.`} Choose a time to book it. Times
+                are UK time.
+              </p>
+              <SlotList slots={items} id="times" labelledBy="times-heading">
+                {(slot) => {
+                  const state: ChosenSlotState = { slot, search: query };
+                  return (
+                    <button type="button" className="slot-choice" onClick={() => navigate(BOOK_CONFIRM_PATH, { state })}>
+                      <strong>{formatTime(slot.startsAt)}</strong>, {slotDetails(slot)}
+                    </button>
+                  );
+                }}
+              </SlotList>
+            </>
+          );
+        }}
+      </AsyncContent>
+    </section>
+  );
+}
+
+/** Step 1 of booking: who to see and when; then pick one of the open times. */
+export function BookAppointmentPage() {
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const form = useFormErrors();
+  const { show } = form;
+  const search = readSlotSearch(params);
+  const today = todayIn();
+  const [profession, setProfession] = useState<Profession>(search?.profession ?? 'gp');
+  const [date, setDate] = useState(search && !search.firstAvailable ? search.date : today);
+
+  // Sent back from the confirm step because the time went: say so once (and not again on reload).
+  // The times below load afresh, since this page has just been opened again.
+  const setback = readBookingSetback(location.state);
+  useEffect(() => {
+    if (!setback) return;
+    show({}, BOOKING_SETBACK_MESSAGES[setback]);
+    navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
+  }, [setback, show, navigate, location.pathname, location.search]);
+
+  function validate(): FieldErrors {
+    if (date === '') return { date: 'Enter the date you want to be seen, for example 20/11/2026.' };
+    if (!isIsoDate(date)) return { date: 'Enter a real date, for example 20/11/2026.' };
+    if (date < today) return { date: 'Choose today or a date in the future.' };
+    return {};
+  }
+
+  function findTimes(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems = validate();
+    if (Object.keys(problems).length > 0) {
+      form.show(problems);
+      return;
+    }
+    form.clear();
+    setParams(slotSearchParams({ profession, date, firstAvailable: false }));
+  }
+
+  function firstAvailableToday() {
+    form.clear();
+    setParams(slotSearchParams({ profession, date: todayIn(), firstAvailable: true }));
+  }
+
+  return (
+    <Page title="Book an appointment" hasErrors={form.hasAny}>
+      <ErrorSummary items={summaryItems(form.errors, FIELDS, form.formError)} focusKey={form.attempt} />
+      <form onSubmit={findTimes} noValidate className="form">
+        <SelectField
+          id="profession"
+          label="Who do you want to see?"
+          value={profession}
+          onChange={(value) => setProfession(value as Profession)}
+          options={PROFESSION_OPTIONS}
+          error={form.errors.profession}
+        />
+        <button type="button" className="button button--large" onClick={firstAvailableToday}>
+          First available today
+        </button>
+        <p className="form-divider">Or choose a day:</p>
+        <TextField
+          id="date"
+          label="Date"
+          type="date"
+          min={today}
+          widthClass="input--date"
+          value={date}
+          onChange={setDate}
+          error={form.errors.date}
+        />
+        <button type="submit" className="button button--secondary">
+          Find times
+        </button>
+      </form>
+      {search && <SlotResults key={slotSearchParams(search).toString()} search={search} />}
+    </Page>
+  );
+}

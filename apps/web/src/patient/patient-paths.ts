@@ -1,0 +1,15 @@
+import { ROLE_BASE_PATH } from '../session/role-paths';
+
+const BASE = ROLE_BASE_PATH.patient;
+
+export const BOOK_PATH = `${BASE}/book`;
+export const BOOK_CONFIRM_PATH = `${BASE}/book/confirm`;
+export const APPOINTMENTS_PATH = `${BASE}/appointments`;
+
+export function cancelAppointmentPath(appointmentId: string): string {
+  return `${APPOINTMENTS_PATH}/${encodeURIComponent(appointmentId)}/cancel`;
+}
+
+export function changeAppointmentTimePath(appointmentId: string): string {
+  return `${APPOINTMENTS_PATH}/${encodeURIComponent(appointmentId)}/change-time`;
+}
