@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PasswordHasher } from '../../server/src/identity/passwords';
 import { currentTotpCode, newTotpSecret } from '../../server/src/identity/totp';
-import { expectAccessible, launchChromium, scrollsSideways, startServer, type RunningServer } from './harness';
+import { checkPage, launchChromium, PhoneBrowser, startServer, type RunningServer } from './harness';
 
 /**
  * Booking in the browser at phone size: a patient books the first available GP time today with a reason and sees
@@ -11,12 +11,13 @@ import { expectAccessible, launchChromium, scrollsSideways, startServer, type Ru
  */
 let server: RunningServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let phone: PhoneBrowser;
 const gp = { email: `gp.${randomUUID().slice(0, 8)}@staff.example.test`, password: 'gp passphrase for the browser', secret: newTotpSecret() };
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
+  phone = new PhoneBrowser(browser, server.baseUrl);
   const id = randomUUID();
   const hash = await new PasswordHasher({ memoryCost: 1024, timeCost: 1 }).hash(gp.password);
   await server.dbs.admin.query(
@@ -32,21 +33,13 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close();
+  await phone?.closeAll();
   await browser?.close();
   await server?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: server.baseUrl });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = () => phone.newPage();
 
-async function checkPage(page: Page, where: string): Promise<void> {
-  await expectAccessible(page, where);
-  expect(await scrollsSideways(page), `${where} scrolls sideways at 360px`).toBe(false);
-}
 
 async function registerPatient(page: Page, givenName: string): Promise<void> {
   await page.goto('/sign-up');

@@ -61,3 +61,29 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 export async function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 }
+
+/** A fresh browser context at phone size (360 x 740) on the server; closed by `closeAll`. */
+export class PhoneBrowser {
+  private readonly contexts: import('playwright-core').BrowserContext[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly baseUrl: string,
+  ) {}
+
+  async newPage(): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: this.baseUrl });
+    this.contexts.push(context);
+    return context.newPage();
+  }
+
+  async closeAll(): Promise<void> {
+    for (const c of this.contexts) await c.close();
+  }
+}
+
+/** Accessible (axe) and no sideways scrolling at phone width. */
+export async function checkPage(page: Page, where: string): Promise<void> {
+  await expectAccessible(page, where);
+  expect(await scrollsSideways(page), `${where} scrolls sideways at 360px`).toBe(false);
+}

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PasswordHasher } from '../../server/src/identity/passwords';
 import { currentTotpCode, newTotpSecret } from '../../server/src/identity/totp';
-import { expectAccessible, launchChromium, scrollsSideways, startServer, type RunningServer } from './harness';
+import { checkPage, launchChromium, PhoneBrowser, startServer, type RunningServer } from './harness';
 
 /**
  * The web app as people use it, in Chromium at phone size (360 x 740): a new patient registers, signs in, sees
@@ -12,28 +12,21 @@ import { expectAccessible, launchChromium, scrollsSideways, startServer, type Ru
  */
 let server: RunningServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let phone: PhoneBrowser;
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
+  phone = new PhoneBrowser(browser, server.baseUrl);
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close();
+  await phone?.closeAll();
   await browser?.close();
   await server?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: server.baseUrl });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = () => phone.newPage();
 
-async function checkPage(page: Page, where: string): Promise<void> {
-  await expectAccessible(page, where);
-  expect(await scrollsSideways(page), `${where} scrolls sideways at 360px`).toBe(false);
-}
 
 interface Person {
   givenName: string;
