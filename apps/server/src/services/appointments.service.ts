@@ -32,6 +32,25 @@ async function refusingDoubleBooking<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+interface OpenSlot {
+  clinicianId: string;
+  typeId: string;
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The one check that a requested time is bookable: a real appointment type, a clinician of its profession, and a
+ * time their published hours offer (booked or not: a taken slot is refused by the database, as 409).
+ */
+async function requireOpenSlot(tx: PrincipalTx, clinicianId: string, typeId: string, startsAt: string): Promise<OpenSlot> {
+  const type = await schedulingRepository.type(tx, typeId);
+  const [clinician] = await schedulingRepository.clinicians(tx, [clinicianId]);
+  const start = Date.parse(startsAt);
+  if (!type || !clinician || clinician.profession !== type.profession || !(await isPublishedSlot(tx, clinician.id, type, start))) throw notASlot();
+  return { clinicianId: clinician.id, typeId: type.id, start: new Date(start), end: new Date(start + type.durationMinutes * 60_000) };
+}
+
 /** An appointment the principal can see (RLS) and may act on (policy); anything else is 404, as if absent. */
 async function loadFor(tx: PrincipalTx, guard: Guard, id: string, action: 'appointment.read' | 'appointment.cancel' | 'appointment.reschedule'): Promise<AppointmentRecord> {
   const found = await appointmentRepository.findById(tx, id);
@@ -46,14 +65,9 @@ export async function bookAppointment(deps: ServiceDeps, ctx: RequestContext, pr
   return refusingDoubleBooking(() =>
     asPrincipal(deps, ctx, principal, async (tx, guard) => {
       await guard.authorize('appointment.book', appointmentResource({ patientId, clinicianId: input.clinicianId }));
-      const type = await schedulingRepository.type(tx, input.appointmentTypeId);
-      const [clinician] = await schedulingRepository.clinicians(tx, [input.clinicianId]);
-      const start = Date.parse(input.startsAt);
-      if (!type || !clinician || clinician.profession !== type.profession || !(await isPublishedSlot(tx, clinician.id, type, start))) throw notASlot();
-      const id = await appointmentRepository.insert(tx, {
-        patientId, clinicianId: clinician.id, typeId: type.id, start: new Date(start), end: new Date(start + type.durationMinutes * 60_000), reason: input.reason,
-      });
-      await appointmentRepository.startCareRelationship(tx, clinician.id, patientId);
+      const slot = await requireOpenSlot(tx, input.clinicianId, input.appointmentTypeId, input.startsAt);
+      const id = await appointmentRepository.insert(tx, { patientId, ...slot, reason: input.reason });
+      await appointmentRepository.startCareRelationship(tx, slot.clinicianId, patientId);
       await recordAudit(tx, ctx.meta, [{ action: 'created', resourceType: 'appointment', resourceId: id, patientId }]);
       const booked = await appointmentRepository.findById(tx, id);
       if (!booked) throw new Error('booked appointment not visible to its patient');
@@ -84,12 +98,9 @@ export async function rescheduleAppointment(
         throw new ProblemError(409, 'This appointment cannot be moved', { code: 'not_reschedulable', detail: 'Only upcoming booked appointments can be moved.' });
       }
       await guard.authorize('appointment.book', appointmentResource({ patientId: a.patientId, clinicianId: input.clinicianId }));
-      const type = await schedulingRepository.type(tx, a.appointmentType.id);
-      const [clinician] = await schedulingRepository.clinicians(tx, [input.clinicianId]);
-      const start = Date.parse(input.startsAt);
-      if (!type || !clinician || clinician.profession !== type.profession || !(await isPublishedSlot(tx, clinician.id, type, start))) throw notASlot();
-      await appointmentRepository.move(tx, id, clinician.id, new Date(start), new Date(start + type.durationMinutes * 60_000));
-      await appointmentRepository.startCareRelationship(tx, clinician.id, a.patientId);
+      const slot = await requireOpenSlot(tx, input.clinicianId, a.appointmentType.id, input.startsAt);
+      await appointmentRepository.move(tx, id, slot);
+      await appointmentRepository.startCareRelationship(tx, slot.clinicianId, a.patientId);
       await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'appointment', resourceId: id, patientId: a.patientId, detail: { rescheduled: true } }]);
       const moved = await appointmentRepository.findById(tx, id);
       return publicView(moved!);

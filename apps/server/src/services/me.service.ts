@@ -62,6 +62,7 @@ const RESOURCE_NOUNS: Record<string, string> = {
   'access-log': 'your access history',
   'password-reset': 'a password reset',
   outbox: 'a message to you',
+  appointment: 'your appointment',
 };
 
 const ACTION_VERBS: Record<AccessLogEntry['action'], string> = {

@@ -84,8 +84,8 @@ export const appointmentRepository = {
     );
   },
 
-  async move(tx: PrincipalTx, id: string, clinicianId: string, start: Date, end: Date): Promise<void> {
-    await tx.query('UPDATE appointments SET clinician_user_id = $2, starts_at = $3, ends_at = $4, updated_at = now() WHERE id = $1', [id, clinicianId, start, end]);
+  async move(tx: PrincipalTx, id: string, to: { clinicianId: string; start: Date; end: Date }): Promise<void> {
+    await tx.query('UPDATE appointments SET clinician_user_id = $2, starts_at = $3, ends_at = $4, updated_at = now() WHERE id = $1', [id, to.clinicianId, to.start, to.end]);
   },
 
   async startCareRelationship(tx: PrincipalTx, clinicianId: string, patientId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { API, type Appointment, type AppointmentList, type AppointmentTypeList, type AvailabilityRule, type SlotList } from '@confide/contract';
+import { API, type AccessLog, type Appointment, type AppointmentList, type AppointmentTypeList, type AvailabilityRule, type SlotList } from '@confide/contract';
 import { localDate } from '@confide/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/test-app';
@@ -149,5 +149,8 @@ describe('booking', () => {
       [booked.id],
     );
     expect(viewed.rows.map((r) => r.actor_user_id)).toEqual([gp.userId]);
+    // …and the patient sees it in plain English in their access history.
+    const history = (await alice.client.get(API.myAccessLog)).body as AccessLog;
+    expect(history.items).toContainEqual(expect.objectContaining({ actor: { isYou: false, name: 'Dr Booking', role: 'clinician' }, description: 'opened your appointment' }));
   });
 });
