@@ -5,6 +5,8 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { MigrationError } from './db/migrate';
 import { appLoginRole, openDatabases, UnsafeDatabaseRoleError } from './db/open-databases';
 import { grantAppRole } from './db/provision';
+import { OutboxWorker } from './notifications/outbox-worker';
+import { LogTransport, SmtpTransport } from './notifications/transports';
 import { seedDemoClinicIfEmpty, printDemoLogins } from './seed/demo-clinic';
 
 /** The only file that listens: load config, open and migrate the database, seed the demo, serve. */
@@ -19,12 +21,17 @@ async function main(): Promise<void> {
     if (loginRole) await grantAppRole(dbs.admin, loginRole);
     const seeded = await seedDemoClinicIfEmpty(dbs.admin, config);
     const app = await buildApp({ config, dbs });
+    const worker = new OutboxWorker(dbs.app, {
+      email: config.messaging.smtpUrl ? SmtpTransport.fromUrl(config.messaging.smtpUrl, config.messaging.from) : new LogTransport(app.log, 'email'),
+      sms: new LogTransport(app.log, 'sms'),
+    }, app.log);
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       app.log.info({ signal }, 'shutting down');
       const force = setTimeout(() => process.exit(1), 10_000);
       force.unref();
+      await worker.stop();
       await app.close(); // Stops accepting, lets requests in flight finish.
       await dbs.close();
       process.exit(0);
@@ -32,6 +39,7 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ host: config.host, port: config.port });
+    worker.start(config.messaging.pollSeconds);
     if (seeded !== 'skipped') printDemoLogins(config);
     console.warn(
       `\nConfide is ready at ${config.publicUrl} (database: ${config.database.kind === 'embedded' ? `embedded, ${config.database.dataDir}` : 'PostgreSQL server'}; started in ${Math.round(performance.now() - started)} ms)\n`,

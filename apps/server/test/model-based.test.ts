@@ -215,6 +215,7 @@ describe('model-based: no response ever carries a patient the caller is not enti
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), async (cmds) => {
         // Every sequence starts from the same care relationships and no bookings.
+        await ctx.dbs.admin.query('DELETE FROM outbox_messages WHERE appointment_id IS NOT NULL');
         await ctx.dbs.admin.query('DELETE FROM appointments');
         await ctx.dbs.admin.query('UPDATE care_relationships SET ended_at = now()');
         const care = new Map<number, Set<number>>();

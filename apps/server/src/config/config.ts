@@ -25,6 +25,11 @@ const Env = z.object({
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
   ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
   WEB_DIST_DIR: z.string().optional(),
+  CLINIC_TIME_ZONE: z.string().default('Europe/London'),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('Confide <no-reply@confide.localhost>'),
+  REMINDER_LEAD_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),
+  OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
 });
 
 export interface Config {
@@ -46,6 +51,9 @@ export interface Config {
     argon2: { memoryCost: number; timeCost: number };
   };
   webDistDir: string;
+  /** The clinic's own time zone: times in messages are written in it. */
+  clinicTimeZone: string;
+  messaging: { smtpUrl: string | null; from: string; reminderLeadMinutes: number; pollSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -82,5 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
     },
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
+    clinicTimeZone: e.CLINIC_TIME_ZONE,
+    messaging: { smtpUrl: e.SMTP_URL ?? null, from: e.SMTP_FROM, reminderLeadMinutes: e.REMINDER_LEAD_MINUTES, pollSeconds: e.OUTBOX_POLL_SECONDS },
   };
 }

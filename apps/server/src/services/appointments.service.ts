@@ -3,7 +3,10 @@ import { appointmentResource, localDayBounds, type Principal } from '@confide/do
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit-log';
 import { appointmentRepository, type AppointmentRecord } from '../db/repositories/appointment.repository';
+import { outboxRepository } from '../db/repositories/outbox.repository';
+import { patientRepository } from '../db/repositories/patient.repository';
 import { schedulingRepository } from '../db/repositories/scheduling.repository';
+import { bookedMessages, cancelledMessages, type AppointmentFacts, type MessageSettings } from '../notifications/appointment-messages';
 import type { PrincipalTx } from '../db/with-principal';
 import { notFound, ProblemError } from '../errors/problem-error';
 import { asPrincipal, type Guard } from './guard';
@@ -35,8 +38,20 @@ async function refusingDoubleBooking<T>(work: () => Promise<T>): Promise<T> {
 interface OpenSlot {
   clinicianId: string;
   typeId: string;
+  mode: 'audio' | 'video';
   start: Date;
   end: Date;
+}
+
+function messageSettings(deps: ServiceDeps): MessageSettings {
+  return { publicUrl: deps.config.publicUrl, timeZone: deps.config.clinicTimeZone, reminderLeadMinutes: deps.config.messaging.reminderLeadMinutes };
+}
+
+/** What the messages about an appointment need: when, how, and the patient's own contact details (read under RLS). */
+async function messageFacts(tx: PrincipalTx, patientId: string, appointmentId: string, slot: Pick<OpenSlot, 'mode' | 'start' | 'end'>): Promise<AppointmentFacts> {
+  const patient = await patientRepository.findById(tx, patientId);
+  if (!patient) throw notFound();
+  return { appointmentId, givenName: patient.givenName, email: patient.email, mobile: patient.mobile, ...slot };
 }
 
 /**
@@ -48,7 +63,7 @@ async function requireOpenSlot(tx: PrincipalTx, clinicianId: string, typeId: str
   const [clinician] = await schedulingRepository.clinicians(tx, [clinicianId]);
   const start = Date.parse(startsAt);
   if (!type || !clinician || clinician.profession !== type.profession || !(await isPublishedSlot(tx, clinician.id, type, start))) throw notASlot();
-  return { clinicianId: clinician.id, typeId: type.id, start: new Date(start), end: new Date(start + type.durationMinutes * 60_000) };
+  return { clinicianId: clinician.id, typeId: type.id, mode: type.mode, start: new Date(start), end: new Date(start + type.durationMinutes * 60_000) };
 }
 
 /** An appointment the principal can see (RLS) and may act on (policy); anything else is 404, as if absent. */
@@ -68,6 +83,7 @@ export async function bookAppointment(deps: ServiceDeps, ctx: RequestContext, pr
       const slot = await requireOpenSlot(tx, input.clinicianId, input.appointmentTypeId, input.startsAt);
       const id = await appointmentRepository.insert(tx, { patientId, ...slot, reason: input.reason });
       await appointmentRepository.startCareRelationship(tx, slot.clinicianId, patientId);
+      await outboxRepository.enqueue(tx, { appointmentId: id, patientId }, bookedMessages(await messageFacts(tx, patientId, id, slot), messageSettings(deps)));
       await recordAudit(tx, ctx.meta, [{ action: 'created', resourceType: 'appointment', resourceId: id, patientId }]);
       const booked = await appointmentRepository.findById(tx, id);
       if (!booked) throw new Error('booked appointment not visible to its patient');
@@ -83,6 +99,9 @@ export async function cancelAppointment(deps: ServiceDeps, ctx: RequestContext, 
       throw new ProblemError(409, 'This appointment cannot be cancelled', { code: 'not_cancellable', detail: 'Only upcoming appointments can be cancelled.' });
     }
     await appointmentRepository.setStatus(tx, id, 'cancelled');
+    await outboxRepository.withdrawPending(tx, id);
+    const was = { mode: a.appointmentType.mode, start: new Date(a.startsAt), end: new Date(a.endsAt) };
+    await outboxRepository.enqueue(tx, { appointmentId: id, patientId: a.patientId }, cancelledMessages(await messageFacts(tx, a.patientId, id, was), messageSettings(deps)));
     await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'appointment', resourceId: id, patientId: a.patientId, detail: { status: 'cancelled' } }]);
     return publicView({ ...a, status: 'cancelled' });
   });
@@ -101,6 +120,8 @@ export async function rescheduleAppointment(
       const slot = await requireOpenSlot(tx, input.clinicianId, a.appointmentType.id, input.startsAt);
       await appointmentRepository.move(tx, id, slot);
       await appointmentRepository.startCareRelationship(tx, slot.clinicianId, a.patientId);
+      await outboxRepository.withdrawPending(tx, id);
+      await outboxRepository.enqueue(tx, { appointmentId: id, patientId: a.patientId }, bookedMessages(await messageFacts(tx, a.patientId, id, slot), messageSettings(deps)));
       await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'appointment', resourceId: id, patientId: a.patientId, detail: { rescheduled: true } }]);
       const moved = await appointmentRepository.findById(tx, id);
       return publicView(moved!);

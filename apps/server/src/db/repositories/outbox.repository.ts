@@ -1,11 +1,58 @@
 import type { OutboxMessage } from '@confide/contract';
-import type { PrincipalTx } from '../with-principal';
+import type { OutgoingMessage } from '../../notifications/appointment-messages';
+import type { AnonymousTx, PrincipalTx } from '../with-principal';
 
 export interface OutboxRecord extends OutboxMessage {
   patientId: string | null;
 }
 
+export interface ClaimedMessage {
+  id: string;
+  channel: 'email' | 'sms';
+  to_address: string;
+  subject: string;
+  body: string;
+  attachment_name: string | null;
+  attachment_type: string | null;
+  attachment: string | null;
+  attempts: number;
+}
+
 export const outboxRepository = {
+  /** Queues messages to the principal (RLS: only to themselves, unless a clinic admin). */
+  async enqueue(tx: PrincipalTx, about: { appointmentId: string | null; patientId: string | null }, messages: readonly OutgoingMessage[]): Promise<void> {
+    for (const m of messages) {
+      await tx.query(
+        `INSERT INTO outbox_messages (channel, to_address, subject, body, recipient_user_id, patient_id, kind, appointment_id, send_after,
+           attachment_name, attachment_type, attachment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [m.channel, m.to, m.subject, m.body, tx.principal.userId, about.patientId, m.kind, about.appointmentId, m.sendAfter,
+          m.attachment?.name ?? null, m.attachment?.type ?? null, m.attachment?.content ?? null],
+      );
+    }
+  },
+
+  /** Withdraws the messages about an appointment not yet sent (its reminders, when it is cancelled or moved). */
+  async withdrawPending(tx: PrincipalTx, appointmentId: string): Promise<number> {
+    const { rowCount } = await tx.query(
+      'UPDATE outbox_messages SET withdrawn_at = now() WHERE appointment_id = $1 AND sent_at IS NULL AND withdrawn_at IS NULL',
+      [appointmentId],
+    );
+    return rowCount;
+  },
+
+  async claimDue(tx: AnonymousTx, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
+    return (await tx.query<ClaimedMessage>('SELECT * FROM outbox_claim($1, $2)', [limit, leaseSeconds])).rows;
+  },
+
+  async markSent(tx: AnonymousTx, id: string): Promise<void> {
+    await tx.query('SELECT outbox_mark_sent($1)', [id]);
+  },
+
+  async markFailed(tx: AnonymousTx, id: string, error: string): Promise<void> {
+    await tx.query('SELECT outbox_mark_failed($1, $2)', [id, error]);
+  },
+
   async latest(tx: PrincipalTx, limit: number): Promise<OutboxRecord[]> {
     const { rows } = await tx.query<{
       id: string;

@@ -60,7 +60,9 @@ describe('the database alone (policy module off)', () => {
       expect(audit.rows.length).toBeGreaterThan(0);
       expect(new Set(audit.rows.map((r) => r.patient_id))).toEqual(new Set([a!.patientId]));
       expect((await tx.query('SELECT id FROM care_relationships WHERE patient_id = $1', [b!.patientId])).rows).toEqual([]);
-      expect((await tx.query('SELECT id FROM outbox_messages')).rows).toEqual([]);
+      const outbox = await tx.query<{ recipient_user_id: string }>('SELECT recipient_user_id FROM outbox_messages');
+      expect(outbox.rows.length).toBeGreaterThan(0); // their own welcome email
+      expect(new Set(outbox.rows.map((r) => r.recipient_user_id))).toEqual(new Set([a!.userId]));
       const changed = await tx.query(`UPDATE patients SET postcode = 'E1 6AN' WHERE id = $1`, [b!.patientId]);
       expect(changed.rowCount).toBe(0);
       const revoked = await tx.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1`, [b!.userId]);
