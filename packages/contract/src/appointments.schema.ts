@@ -126,9 +126,20 @@ export const Appointment = z.object({
   status: z.enum(APPOINTMENT_STATUSES),
   reason: z.string(),
   createdAt: z.string(),
+  /** When the patient checked in to the waiting room. */
+  checkedInAt: z.string().nullable(),
+  /** The consultation the call attaches to, once the clinician has admitted the patient. */
+  consultationId: z.string().nullable(),
 });
 export type Appointment = z.infer<typeof Appointment>;
 export const AppointmentList = z.object({ items: z.array(Appointment) });
 export type AppointmentList = z.infer<typeof AppointmentList>;
 
 export const DayQuery = z.object({ date: IsoDate.optional(), timeZone: TimeZone.default('Europe/London') });
+
+/** What the clinician records at the end: seen, or did not attend. */
+export const AppointmentOutcomeRequest = z.object({ status: z.enum(['completed', 'no_show']) });
+export type AppointmentOutcomeRequest = z.input<typeof AppointmentOutcomeRequest>;
+
+/** How many minutes before the start a patient may check in. */
+export const CHECK_IN_OPENS_MINUTES = 10;

@@ -34,6 +34,10 @@ export const API = {
   availabilityExceptions: '/api/v1/clinician/availability/exceptions',
   availabilityException: (id: string) => `/api/v1/clinician/availability/exceptions/${encodeURIComponent(id)}`,
   clinicianDay: '/api/v1/clinician/day',
+  waitingRoom: '/api/v1/clinician/waiting-room',
+  checkIn: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/check-in`,
+  admit: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/admit`,
+  appointmentOutcome: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/outcome`,
 } as const;
 
 /** The header that carries the session's CSRF token on every state-changing request. */

@@ -1,4 +1,4 @@
-import type { Appointment, BookAppointmentRequest, RescheduleAppointmentRequest } from '@confide/contract';
+import { CHECK_IN_OPENS_MINUTES, type Appointment, type AppointmentOutcomeRequest, type BookAppointmentRequest, type RescheduleAppointmentRequest } from '@confide/contract';
 import { appointmentResource, localDayBounds, type Principal } from '@confide/domain';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit-log';
@@ -67,7 +67,9 @@ async function requireOpenSlot(tx: PrincipalTx, clinicianId: string, typeId: str
 }
 
 /** An appointment the principal can see (RLS) and may act on (policy); anything else is 404, as if absent. */
-async function loadFor(tx: PrincipalTx, guard: Guard, id: string, action: 'appointment.read' | 'appointment.cancel' | 'appointment.reschedule'): Promise<AppointmentRecord> {
+type AppointmentAction = 'appointment.read' | 'appointment.cancel' | 'appointment.reschedule' | 'appointment.check-in' | 'appointment.admit' | 'appointment.record-outcome';
+
+async function loadFor(tx: PrincipalTx, guard: Guard, id: string, action: AppointmentAction): Promise<AppointmentRecord> {
   const found = await appointmentRepository.findById(tx, id);
   if (!found) throw notFound();
   await guard.authorize(action, appointmentResource(found));
@@ -156,4 +158,63 @@ export async function clinicianDay(deps: ServiceDeps, ctx: RequestContext, princ
   return asPrincipal(deps, ctx, principal, async (tx, guard) =>
     present(tx, ctx, guard, await appointmentRepository.forClinician(tx, principal.userId, new Date(start), new Date(end))),
   );
+}
+
+const conflict = (code: string, title: string, detail: string) => new ProblemError(409, title, { code, detail });
+
+/** The patient arrives in the waiting room, from a few minutes before the time until its end. */
+export async function checkIn(deps: ServiceDeps, ctx: RequestContext, principal: Principal, id: string): Promise<Appointment> {
+  return asPrincipal(deps, ctx, principal, async (tx, guard) => {
+    const a = await loadFor(tx, guard, id, 'appointment.check-in');
+    if (a.status === 'checked_in') return publicView(a);
+    const now = Date.now();
+    if (a.status !== 'booked' || now >= Date.parse(a.endsAt)) {
+      throw conflict('not_checkable', 'You cannot check in to this appointment', 'Only an upcoming booked appointment can be checked in to.');
+    }
+    if (now < Date.parse(a.startsAt) - CHECK_IN_OPENS_MINUTES * 60_000) {
+      throw conflict('check_in_not_open', 'Too early to check in', `You can check in from ${CHECK_IN_OPENS_MINUTES} minutes before your appointment.`);
+    }
+    await appointmentRepository.checkIn(tx, id);
+    await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'appointment', resourceId: id, patientId: a.patientId, detail: { status: 'checked_in' } }]);
+    return publicView((await appointmentRepository.findById(tx, id))!);
+  });
+}
+
+/** Patients checked in and waiting for the calling clinician. */
+export async function waitingRoom(deps: ServiceDeps, ctx: RequestContext, principal: Principal): Promise<Appointment[]> {
+  return asPrincipal(deps, ctx, principal, async (tx, guard) => present(tx, ctx, guard, await appointmentRepository.waitingFor(tx, principal.userId)));
+}
+
+/** The clinician admits a waiting patient: the consultation is created, its owners fixed from the appointment. */
+export async function admit(deps: ServiceDeps, ctx: RequestContext, principal: Principal, id: string): Promise<Appointment> {
+  return asPrincipal(deps, ctx, principal, async (tx, guard) => {
+    const a = await loadFor(tx, guard, id, 'appointment.admit');
+    if (a.status !== 'checked_in') throw conflict('not_waiting', 'This patient is not waiting', 'Only a patient who has checked in can be admitted.');
+    await appointmentRepository.setStatus(tx, id, 'in_consultation');
+    const consultationId = await appointmentRepository.startConsultation(tx, { id, patientId: a.patientId, clinicianId: a.clinicianId, mode: a.appointmentType.mode });
+    await recordAudit(tx, ctx.meta, [
+      { action: 'updated', resourceType: 'appointment', resourceId: id, patientId: a.patientId, detail: { status: 'in_consultation' } },
+      { action: 'created', resourceType: 'consultation', resourceId: consultationId, patientId: a.patientId },
+    ]);
+    return publicView((await appointmentRepository.findById(tx, id))!);
+  });
+}
+
+/** The clinician records the end: completed (after a consultation) or did not attend (once the time has come). */
+export async function recordOutcome(
+  deps: ServiceDeps, ctx: RequestContext, principal: Principal, id: string, input: z.output<typeof AppointmentOutcomeRequest>,
+): Promise<Appointment> {
+  return asPrincipal(deps, ctx, principal, async (tx, guard) => {
+    const a = await loadFor(tx, guard, id, 'appointment.record-outcome');
+    const allowed = input.status === 'completed' ? a.status === 'in_consultation' : ['booked', 'checked_in'].includes(a.status) && Date.now() >= Date.parse(a.startsAt);
+    if (!allowed) {
+      throw conflict('wrong_status', 'That cannot be recorded now', input.status === 'completed'
+        ? 'Only a consultation in progress can be completed.'
+        : 'An appointment can be marked missed only once its time has come, and only if it has not started.');
+    }
+    await appointmentRepository.setStatus(tx, id, input.status);
+    if (input.status === 'completed') await appointmentRepository.endConsultation(tx, id);
+    await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'appointment', resourceId: id, patientId: a.patientId, detail: { status: input.status } }]);
+    return publicView((await appointmentRepository.findById(tx, id))!);
+  });
 }

@@ -17,6 +17,9 @@ export const ACTIONS = [
   'appointment.cancel',
   'appointment.reschedule',
   'availability.manage', // a clinician's own hours and exceptions
+  'appointment.check-in', // the patient arrives in the waiting room
+  'appointment.admit', // the clinician admits the patient: the consultation begins
+  'appointment.record-outcome', // the clinician marks it completed or missed
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,4 +34,7 @@ export const PATIENT_DATA_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'appointment.read',
   'appointment.cancel',
   'appointment.reschedule',
+  'appointment.check-in',
+  'appointment.admit',
+  'appointment.record-outcome',
 ]);

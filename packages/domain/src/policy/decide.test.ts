@@ -51,13 +51,26 @@ describe('policy: decide()', () => {
     );
   });
 
-  it('lets a clinician see only their own appointments, never book, cancel or move them for a patient', () => {
+  it('lets a clinician act only on their own appointments, and never book, cancel, move or check in for a patient', () => {
     fc.assert(
       fc.property(arbPrincipal, arbAction, arbResource, arbFacts, (p, action, r, facts) => {
         if (p.role === 'clinician' && r.kind === 'appointment' && decide(p, action, r, facts).allowed) {
           expect(r.clinicianId).toBe(p.userId);
-          expect(['appointment.present', 'appointment.read']).toContain(action);
+          expect(['appointment.present', 'appointment.read', 'appointment.admit', 'appointment.record-outcome']).toContain(action);
         }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('only the appointment’s patient checks in; only its clinician admits or records the outcome', () => {
+    fc.assert(
+      fc.property(arbPrincipal, fc.constantFrom('appointment.check-in' as const, 'appointment.admit' as const, 'appointment.record-outcome' as const), arbResource, arbFacts, (p, action, r, facts) => {
+        const allowed = decide(p, action, r, facts).allowed;
+        const expected =
+          p.mfaSatisfied && r.kind === 'appointment' &&
+          (action === 'appointment.check-in' ? p.role === 'patient' && p.patientId === r.patientId : p.role === 'clinician' && p.userId === r.clinicianId);
+        expect(allowed).toBe(expected);
       }),
       { numRuns: 2000 },
     );

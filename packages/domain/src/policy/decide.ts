@@ -47,12 +47,17 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
     case 'appointment.book':
     case 'appointment.cancel':
     case 'appointment.reschedule':
+    case 'appointment.check-in':
       if (r.kind !== 'appointment') return deny('wrong-resource');
       return p.role === 'patient' && p.patientId !== null && r.patientId === p.patientId ? ALLOW : deny('not-entitled');
     case 'appointment.present':
     case 'appointment.read':
       if (r.kind !== 'appointment') return deny('wrong-resource');
       if (p.role === 'patient') return p.patientId !== null && r.patientId === p.patientId ? ALLOW : deny('not-entitled');
+      return p.role === 'clinician' && r.clinicianId === p.userId ? ALLOW : deny('not-entitled');
+    case 'appointment.admit':
+    case 'appointment.record-outcome':
+      if (r.kind !== 'appointment') return deny('wrong-resource');
       return p.role === 'clinician' && r.clinicianId === p.userId ? ALLOW : deny('not-entitled');
     case 'availability.manage':
       if (r.kind !== 'clinician') return deny('wrong-resource');

@@ -18,17 +18,20 @@ interface AppointmentRow {
   status: AppointmentStatus;
   reason: string;
   created_at: Date;
+  checked_in_at: Date | null;
+  consultation_id: string | null;
 }
 
 const SELECT = `
   SELECT a.id, a.patient_id, p.given_name || ' ' || p.family_name AS patient_name, a.clinician_user_id,
          u.display_name AS clinician_name, s.profession, t.id AS type_id, t.name AS type_name, t.mode, t.duration_minutes,
-         a.starts_at, a.ends_at, a.status, a.reason, a.created_at
+         a.starts_at, a.ends_at, a.status, a.reason, a.created_at, a.checked_in_at, c.id AS consultation_id
   FROM appointments a
   JOIN appointment_types t ON t.id = a.appointment_type_id
   LEFT JOIN patients p ON p.id = a.patient_id
   LEFT JOIN users u ON u.id = a.clinician_user_id
-  LEFT JOIN staff_profiles s ON s.user_id = a.clinician_user_id`;
+  LEFT JOIN staff_profiles s ON s.user_id = a.clinician_user_id
+  LEFT JOIN consultations c ON c.appointment_id = a.id`;
 
 export type AppointmentRecord = Appointment & { clinicianId: string; patientId: string };
 
@@ -45,6 +48,8 @@ function toAppointment(r: AppointmentRow): AppointmentRecord {
     status: r.status,
     reason: r.reason,
     createdAt: r.created_at.toISOString(),
+    checkedInAt: r.checked_in_at?.toISOString() ?? null,
+    consultationId: r.consultation_id,
   };
 }
 
@@ -66,6 +71,29 @@ export const appointmentRepository = {
       [clinicianId, from, to],
     );
     return rows.map(toAppointment);
+  },
+
+  /** Patients checked in and waiting for this clinician, earliest appointment first. */
+  async waitingFor(tx: PrincipalTx, clinicianId: string): Promise<AppointmentRecord[]> {
+    const { rows } = await tx.query<AppointmentRow>(`${SELECT} WHERE a.clinician_user_id = $1 AND a.status = 'checked_in' ORDER BY a.starts_at, a.id`, [clinicianId]);
+    return rows.map(toAppointment);
+  },
+
+  async checkIn(tx: PrincipalTx, id: string): Promise<void> {
+    await tx.query(`UPDATE appointments SET status = 'checked_in', checked_in_at = now(), updated_at = now() WHERE id = $1`, [id]);
+  },
+
+  /** The consultation, owned from this moment by the appointment's patient and clinician, never reassigned. */
+  async startConsultation(tx: PrincipalTx, a: { id: string; patientId: string; clinicianId: string; mode: 'audio' | 'video' }): Promise<string> {
+    const { rows } = await tx.query<{ id: string }>(
+      `INSERT INTO consultations (appointment_id, patient_id, clinician_user_id, mode) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [a.id, a.patientId, a.clinicianId, a.mode],
+    );
+    return rows[0]!.id;
+  },
+
+  async endConsultation(tx: PrincipalTx, appointmentId: string): Promise<void> {
+    await tx.query('UPDATE consultations SET ended_at = now() WHERE appointment_id = $1 AND ended_at IS NULL', [appointmentId]);
   },
 
   async insert(tx: PrincipalTx, a: { patientId: string; clinicianId: string; typeId: string; start: Date; end: Date; reason: string }): Promise<string> {

@@ -1,5 +1,5 @@
 import {
-  API, Appointment, AppointmentList, AppointmentTypeList, Availability, AvailabilityException, AvailabilityRule, BookAppointmentRequest,
+  API, Appointment, AppointmentList, AppointmentOutcomeRequest, AppointmentTypeList, Availability, AvailabilityException, AvailabilityRule, BookAppointmentRequest,
   CreateAvailabilityException, CreateAvailabilityRule, DayQuery, RescheduleAppointmentRequest, SlotList, SlotQuery,
 } from '@confide/contract';
 import { localDate } from '@confide/domain';
@@ -62,6 +62,26 @@ export function appointmentsRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     const date = req.query.date ?? localDate(Date.now(), req.query.timeZone);
     return { items: await appointments.clinicianDay(deps, req.ctx, requirePrincipal(req), date, req.query.timeZone) };
   });
+
+  r.post('/api/v1/appointments/:appointmentId/check-in', {
+    schema: { tags: TAGS, summary: `Check in to the waiting room (from a few minutes before the time)`, params: AppointmentParams, response: { 200: Appointment } },
+    config: { access: PATIENT },
+  }, async (req) => appointments.checkIn(deps, req.ctx, requirePrincipal(req), req.params.appointmentId));
+
+  r.get(API.waitingRoom, {
+    schema: { tags: TAGS, summary: 'Patients checked in and waiting for you', response: { 200: AppointmentList } },
+    config: { access: { kind: 'signed-in', roles: ['clinician'], patientData: true } },
+  }, async (req) => ({ items: await appointments.waitingRoom(deps, req.ctx, requirePrincipal(req)) }));
+
+  r.post('/api/v1/appointments/:appointmentId/admit', {
+    schema: { tags: TAGS, summary: 'Admit a waiting patient: starts the consultation', params: AppointmentParams, response: { 200: Appointment } },
+    config: { access: { kind: 'signed-in', roles: ['clinician'], patientData: true } },
+  }, async (req) => appointments.admit(deps, req.ctx, requirePrincipal(req), req.params.appointmentId));
+
+  r.post('/api/v1/appointments/:appointmentId/outcome', {
+    schema: { tags: TAGS, summary: 'Record the end: completed, or did not attend', params: AppointmentParams, body: AppointmentOutcomeRequest, response: { 200: Appointment } },
+    config: { access: { kind: 'signed-in', roles: ['clinician'], patientData: true } },
+  }, async (req) => appointments.recordOutcome(deps, req.ctx, requirePrincipal(req), req.params.appointmentId, req.body));
 
   r.get(API.myAvailability, {
     schema: { tags: TAGS, summary: 'Your weekly hours and exceptions (clinicians)', response: { 200: Availability } },
