@@ -177,6 +177,25 @@ class ViewAppointments implements fc.AsyncCommand<Model, Real> {
   toString = () => `viewAppointments(${JSON.stringify(this.actor)}, ${this.pick})`;
 }
 
+/** Check-in (patients) and admitting (clinicians) on tomorrow's appointments: too early, or not theirs. */
+class WaitingRoomStep implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly actor: Actor, readonly pick: number) {}
+  check = (m: Readonly<Model>) => m.appointments.some((x) => !x.cancelled);
+  async run(m: Model): Promise<void> {
+    const active = m.appointments.filter((x) => !x.cancelled);
+    const target = active[this.pick % active.length]!;
+    const c = clientOf(this.actor);
+    const res = this.actor.kind === 'clinician' ? await c.post(API.admit(target.id)) : await c.post(API.checkIn(target.id));
+    assertNoLeak(m, this.actor, res, 'waiting room');
+    const expected =
+      this.actor.kind === 'admin' ? 403
+      : this.actor.kind === 'patient' ? (this.actor.index === target.patient ? 409 : 404)
+      : this.actor.index === target.clinician ? 409 : 404;
+    expect(res.status, `${res.text} as ${JSON.stringify(this.actor)}`).toBe(expected);
+  }
+  toString = () => `waitingRoom(${JSON.stringify(this.actor)}, ${this.pick})`;
+}
+
 class SignOutAndIn implements fc.AsyncCommand<Model, Real> {
   constructor(readonly actor: Actor) {}
   check = () => true;
@@ -211,11 +230,13 @@ describe('model-based: no response ever carries a patient the caller is not enti
       fc.tuple(fc.nat(PATIENTS - 1), fc.nat(CLINICIANS - 1), fc.nat(50)).map(([p, c, k]) => new Book(p, c, k)),
       fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new Cancel(a, k)),
       fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new ViewAppointments(a, k)),
+      fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new WaitingRoomStep(a, k)),
     ];
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), async (cmds) => {
         // Every sequence starts from the same care relationships and no bookings.
         await ctx.dbs.admin.query('DELETE FROM outbox_messages WHERE appointment_id IS NOT NULL');
+        await ctx.dbs.admin.query('DELETE FROM consultations');
         await ctx.dbs.admin.query('DELETE FROM appointments');
         await ctx.dbs.admin.query('UPDATE care_relationships SET ended_at = now()');
         const care = new Map<number, Set<number>>();
