@@ -55,7 +55,6 @@ export function appointmentCalendar(a: AppointmentFacts, settings: MessageSettin
     endOutputType: 'utc',
     title: 'Confide appointment',
     description: `Your ${modeWords(a.mode)} appointment with Confide. Sign in at ${settings.publicUrl} a few minutes before to join.`,
-    url: `${settings.publicUrl}/patient/appointments`,
     productId: 'confide/appointments',
   });
   if (error || !value) throw error ?? new Error('could not make the calendar file');

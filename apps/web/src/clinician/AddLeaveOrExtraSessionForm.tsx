@@ -1,6 +1,4 @@
-import { useState, type FormEvent } from 'react';
 import { API, type AppointmentType, type AvailabilityException } from '@confide/contract';
-import { isApiProblem } from '../api/api-problem';
 import { useApi } from '../api/use-api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Notice } from '../components/Notice';
@@ -10,18 +8,17 @@ import { SubmitButton } from '../components/SubmitButton';
 import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
 import { summaryItems } from '../forms/field-errors';
-import { useFormErrors } from '../forms/use-form-errors';
 import { appointmentTypeOption } from '../format/appointment-labels';
 import { todayIn } from '../format/clinic-time';
 import {
+  checkException,
   EXCEPTION_FIELD_IDS,
   EXCEPTION_FIELDS,
-  renameFields,
-  toExceptionRequest,
   type ExceptionKind,
   type ExceptionValues,
 } from './availability-forms';
 import { exceptionLabel } from './LeaveAndExtraSessions';
+import { useAddForm, type FieldProps } from './use-add-form';
 
 const KIND_OPTIONS = [
   { value: 'leave', label: 'Leave', hint: 'Patients cannot book you at all in this time.' },
@@ -34,41 +31,14 @@ interface AddLeaveOrExtraSessionFormProps {
 }
 
 /** One date and time, as a pair of inputs under a legend such as "From". */
-function DateAndTime(props: {
-  legend: 'From' | 'To';
-  dateId: string;
-  timeId: string;
-  date: string;
-  time: string;
-  onDate: (value: string) => void;
-  onTime: (value: string) => void;
-  dateError: string | undefined;
-  timeError: string | undefined;
-}) {
-  const hidden = <span className="visually-hidden">{props.legend} </span>;
+function DateAndTime({ legend, date, time }: { legend: 'From' | 'To'; date: FieldProps; time: FieldProps }) {
+  const hidden = <span className="visually-hidden">{legend} </span>;
   return (
     <fieldset className="fieldset date-time">
-      <legend className="label">{props.legend}</legend>
+      <legend className="label">{legend}</legend>
       <div className="field-row">
-        <TextField
-          id={props.dateId}
-          label={<>{hidden}Date</>}
-          type="date"
-          widthClass="input--date"
-          value={props.date}
-          onChange={props.onDate}
-          error={props.dateError}
-        />
-        <TextField
-          id={props.timeId}
-          label={<>{hidden}Time</>}
-          hint="UK time"
-          type="time"
-          widthClass="input--time"
-          value={props.time}
-          onChange={props.onTime}
-          error={props.timeError}
-        />
+        <TextField {...date} label={<>{hidden}Date</>} type="date" widthClass="input--date" />
+        <TextField {...time} label={<>{hidden}Time</>} hint="UK time" type="time" widthClass="input--time" />
       </div>
     </fieldset>
   );
@@ -76,54 +46,31 @@ function DateAndTime(props: {
 
 export function AddLeaveOrExtraSessionForm({ types, onAdded }: AddLeaveOrExtraSessionFormProps) {
   const api = useApi();
-  const form = useFormErrors();
-  const [values, setValues] = useState<ExceptionValues>(() => {
-    const today = todayIn();
-    return {
-      kind: '',
-      appointmentTypeId: types.length === 1 ? (types[0]?.id ?? '') : '',
-      startDate: today,
-      startTime: '',
-      endDate: today,
-      endTime: '',
-      note: '',
-    };
+  const { form, values, set, field, busy, added, handleSubmit } = useAddForm({
+    initialValues: (): ExceptionValues => {
+      const today = todayIn();
+      return {
+        kind: '',
+        appointmentTypeId: types.length === 1 ? (types[0]?.id ?? '') : '',
+        startDate: today,
+        startTime: '',
+        endDate: today,
+        endTime: '',
+        note: '',
+      };
+    },
+    check: checkException,
+    send: (request) => api.post<AvailabilityException>(API.availabilityExceptions, request),
+    fieldIds: EXCEPTION_FIELD_IDS,
+    describe: exceptionLabel,
+    afterAdding: (v) => ({ ...v, startTime: '', endTime: '', note: '' }),
+    onAdded,
   });
-  const [busy, setBusy] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
-  const set = (field: keyof ExceptionValues) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setAdded(null);
-  };
-  const { errors } = form;
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    setAdded(null);
-    const checked = toExceptionRequest(values);
-    if (!checked.ok) {
-      form.show(checked.errors);
-      return;
-    }
-    setBusy(true);
-    try {
-      const exception = await api.post<AvailabilityException>(API.availabilityExceptions, checked.request);
-      form.clear();
-      onAdded(exception);
-      setAdded(`Added ${exceptionLabel(exception)}.`);
-      setValues((v) => ({ ...v, startTime: '', endTime: '', note: '' }));
-    } catch (error) {
-      if (isApiProblem(error) && error.hasFieldErrors) form.show(renameFields(error.fieldErrors, EXCEPTION_FIELD_IDS));
-      else form.showProblem(error);
-    }
-    setBusy(false);
-  }
 
   return (
     <section aria-labelledby="add-exception-heading">
       <h2 id="add-exception-heading">Add leave or an extra session</h2>
-      <ErrorSummary items={summaryItems(errors, EXCEPTION_FIELDS, form.formError)} focusKey={form.attempt} id="exception-errors" />
+      <ErrorSummary items={summaryItems(form.errors, EXCEPTION_FIELDS, form.formError)} focusKey={form.attempt} id="exception-errors" />
       {added && <Notice kind="success">{added}</Notice>}
       <form onSubmit={handleSubmit} noValidate className="form">
         <RadioGroup<ExceptionKind>
@@ -132,49 +79,31 @@ export function AddLeaveOrExtraSessionForm({ types, onAdded }: AddLeaveOrExtraSe
           value={values.kind}
           onChange={set('kind')}
           options={KIND_OPTIONS}
-          error={errors.exceptionKind}
+          error={form.errors.exceptionKind}
         />
         {values.kind === 'extra' && (
           <SelectField
-            id="exceptionAppointmentType"
+            {...field('appointmentTypeId', 'exceptionAppointmentType')}
             label="Appointment type for the extra session"
-            value={values.appointmentTypeId}
-            onChange={set('appointmentTypeId')}
             options={types.map((t) => ({ value: t.id, label: appointmentTypeOption(t) }))}
             placeholder={types.length === 1 ? undefined : 'Choose an appointment type'}
-            error={errors.exceptionAppointmentType}
           />
         )}
         <DateAndTime
           legend="From"
-          dateId="exceptionStartDate"
-          timeId="exceptionStartTime"
-          date={values.startDate}
-          time={values.startTime}
-          onDate={set('startDate')}
-          onTime={set('startTime')}
-          dateError={errors.exceptionStartDate}
-          timeError={errors.exceptionStartTime}
+          date={field('startDate', 'exceptionStartDate')}
+          time={field('startTime', 'exceptionStartTime')}
         />
         <DateAndTime
           legend="To"
-          dateId="exceptionEndDate"
-          timeId="exceptionEndTime"
-          date={values.endDate}
-          time={values.endTime}
-          onDate={set('endDate')}
-          onTime={set('endTime')}
-          dateError={errors.exceptionEndDate}
-          timeError={errors.exceptionEndTime}
+          date={field('endDate', 'exceptionEndDate')}
+          time={field('endTime', 'exceptionEndTime')}
         />
         <TextAreaField
-          id="exceptionNote"
+          {...field('note', 'exceptionNote')}
           label="Note (optional)"
           hint="For example, “Annual leave” or “Bank holiday cover”. Up to 200 characters."
           rows={3}
-          value={values.note}
-          onChange={set('note')}
-          error={errors.exceptionNote}
         />
         <SubmitButton busy={busy} busyText="Adding…">
           Add leave or extra session

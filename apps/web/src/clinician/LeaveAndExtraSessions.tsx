@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react';
 import { API, type AvailabilityException } from '@confide/contract';
-import { problemMessage } from '../api/problem-message';
 import { useApi } from '../api/use-api';
-import { Notice } from '../components/Notice';
+import { RemovalNotice } from '../components/RemovalNotice';
+import { RemoveButton } from '../components/RemoveButton';
 import { ResponsiveTable } from '../components/ResponsiveTable';
 import { TableCell } from '../components/TableCell';
+import { useRemoval } from '../components/use-removal';
 import { formatDateAndTime } from '../format/clinic-time';
 
 export const EXCEPTION_KIND_LABELS: Record<AvailabilityException['kind'], string> = {
@@ -18,8 +18,6 @@ export function exceptionLabel(exception: AvailabilityException): string {
   return `${kind} from ${formatDateAndTime(exception.startsAt)} to ${formatDateAndTime(exception.endsAt)}`;
 }
 
-const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-
 interface LeaveAndExtraSessionsProps {
   exceptions: AvailabilityException[];
   typeName: (id: string | null) => string;
@@ -29,38 +27,15 @@ interface LeaveAndExtraSessionsProps {
 /** Leave (no bookings at all) and extra one-off sessions, each with a Remove button. */
 export function LeaveAndExtraSessions({ exceptions, typeName, onRemoved }: LeaveAndExtraSessionsProps) {
   const api = useApi();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [removing, setRemoving] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'done' | 'failed'; text: string } | null>(null);
+  const removal = useRemoval(onRemoved);
   const sorted = [...exceptions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-
-  async function remove(exception: AvailabilityException) {
-    if (removing) return;
-    const label = exceptionLabel(exception);
-    setRemoving(exception.id);
-    setMessage(null);
-    try {
-      await api.delete(API.availabilityException(exception.id));
-      onRemoved(exception.id);
-      setMessage({ kind: 'done', text: `Removed ${label}.` });
-      headingRef.current?.focus();
-    } catch (error) {
-      setMessage({ kind: 'failed', text: `${capitalised(label)} could not be removed. ${problemMessage(error)}` });
-    }
-    setRemoving(null);
-  }
 
   return (
     <section aria-labelledby="exceptions-heading">
-      <h2 id="exceptions-heading" tabIndex={-1} ref={headingRef}>
+      <h2 id="exceptions-heading" tabIndex={-1} ref={removal.headingRef}>
         Leave and extra sessions
       </h2>
-      {message?.kind === 'done' && <Notice kind="success">{message.text}</Notice>}
-      {message?.kind === 'failed' && (
-        <p className="notice notice--error" role="alert">
-          {message.text}
-        </p>
-      )}
+      <RemovalNotice message={removal.message} />
       {sorted.length === 0 ? (
         <p>You have no leave or extra sessions.</p>
       ) : (
@@ -88,16 +63,12 @@ export function LeaveAndExtraSessions({ exceptions, typeName, onRemoved }: Leave
                 {exception.note ?? <span className="secondary-text">None</span>}
               </TableCell>
               <TableCell column="Actions">
-                <button
-                  type="button"
-                  className="button button--secondary button--inline"
-                  onClick={() => void remove(exception)}
-                  aria-busy={removing === exception.id}
-                  aria-disabled={removing !== null || undefined}
-                >
-                  {removing === exception.id ? 'Removing…' : 'Remove'}
-                  <span className="visually-hidden"> {exceptionLabel(exception)}</span>
-                </button>
+                <RemoveButton
+                  removal={removal}
+                  id={exception.id}
+                  label={exceptionLabel(exception)}
+                  request={() => api.delete(API.availabilityException(exception.id))}
+                />
               </TableCell>
             </tr>
           ))}

@@ -21,6 +21,9 @@ export function renameFields(errors: FieldErrors, names: Record<string, string>)
   return renamed;
 }
 
+/** A form's values once checked: the request to send, or the errors to show by input id. */
+export type Checked<R> = { ok: true; request: R } | { ok: false; errors: FieldErrors };
+
 // ---------- Weekly hours ----------
 
 export interface RuleValues {
@@ -45,7 +48,7 @@ export const RULE_FIELD_IDS: Record<string, string> = {
   validUntil: 'ruleUntil',
 };
 
-export function toRuleRequest(values: RuleValues): CreateAvailabilityRule {
+function toRuleRequest(values: RuleValues): CreateAvailabilityRule {
   return {
     appointmentTypeId: values.appointmentTypeId,
     weekday: Number(values.weekday),
@@ -58,15 +61,17 @@ export function toRuleRequest(values: RuleValues): CreateAvailabilityRule {
 }
 
 /** Checks weekly hours with the schema the server uses (the server still decides). */
-export function validateRule(values: RuleValues): FieldErrors {
+export function checkRule(values: RuleValues): Checked<CreateAvailabilityRule> {
   const errors: FieldErrors = {};
   if (!values.appointmentTypeId) errors.ruleAppointmentType = 'Choose the appointment type.';
   if (!values.startTime) errors.ruleStart = 'Enter the time these hours start, like 09:00.';
   if (!values.endTime) errors.ruleEnd = 'Enter the time these hours end, like 12:30.';
   if (!isIsoDate(values.validFrom)) errors.ruleFrom = 'Enter the first day these hours apply, for example 20/11/2026.';
-  if (Object.keys(errors).length > 0) return errors;
-  const result = CreateAvailabilityRule.safeParse(toRuleRequest(values));
-  return result.success ? {} : renameFields(fieldErrorsFromIssues(result.error.issues), RULE_FIELD_IDS);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const request = toRuleRequest(values);
+  const result = CreateAvailabilityRule.safeParse(request);
+  if (!result.success) return { ok: false, errors: renameFields(fieldErrorsFromIssues(result.error.issues), RULE_FIELD_IDS) };
+  return { ok: true, request };
 }
 
 // ---------- Leave and extra sessions ----------
@@ -101,8 +106,6 @@ export const EXCEPTION_FIELD_IDS: Record<string, string> = {
   note: 'exceptionNote',
 };
 
-type ExceptionResult = { ok: true; request: CreateAvailabilityException } | { ok: false; errors: FieldErrors };
-
 function skippedMessage(date: string, time: string): string {
   return `There is no ${shortTime(time)} on ${formatLongDate(date)} in the UK, because the clocks go forward. Choose another time.`;
 }
@@ -111,7 +114,7 @@ function skippedMessage(date: string, time: string): string {
  * Checks the leave or extra session form and turns its UK dates and times into instants with the right
  * offset for that day (GMT or BST), as the API wants.
  */
-export function toExceptionRequest(values: ExceptionValues): ExceptionResult {
+export function checkException(values: ExceptionValues): Checked<CreateAvailabilityException> {
   const errors: FieldErrors = {};
   if (!values.kind) errors.exceptionKind = 'Choose leave or an extra session.';
   if (values.kind === 'extra' && !values.appointmentTypeId) {
