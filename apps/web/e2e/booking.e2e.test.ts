@@ -12,24 +12,47 @@ import { checkPage, launchChromium, PhoneBrowser, startServer, type RunningServe
 let server: RunningServer;
 let browser: Browser;
 let phone: PhoneBrowser;
-const gp = { email: `gp.${randomUUID().slice(0, 8)}@staff.example.test`, password: 'gp passphrase for the browser', secret: newTotpSecret() };
+interface GpAccount {
+  id: string;
+  email: string;
+  password: string;
+  secret: string;
+}
+
+/** A GP enrolled in two-step verification, made directly as the clinic would. */
+async function createGp(displayName: string): Promise<GpAccount> {
+  const gpAccount = { id: randomUUID(), email: `gp.${randomUUID().slice(0, 8)}@staff.example.test`, password: 'gp passphrase for the browser', secret: newTotpSecret() };
+  const hash = await new PasswordHasher({ memoryCost: 1024, timeCost: 1 }).hash(gpAccount.password);
+  await server.dbs.admin.query(
+    `INSERT INTO users (id, email, password_hash, role, display_name, totp_secret, totp_enrolled_at) VALUES ($1, $2, $3, 'clinician', $4, $5, now())`,
+    [gpAccount.id, gpAccount.email, hash, displayName, gpAccount.secret],
+  );
+  await server.dbs.admin.query(`INSERT INTO staff_profiles (user_id, profession, registration_number) VALUES ($1, 'gp', 'GMC 7000001')`, [gpAccount.id]);
+  return gpAccount;
+}
+
+async function signInAsGp(page: Page, account: GpAccount): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('6-digit code').fill(currentTotpCode(account.secret));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/clinician/**');
+}
+
+let gp: GpAccount;
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
   phone = new PhoneBrowser(browser, server.baseUrl);
-  const id = randomUUID();
-  const hash = await new PasswordHasher({ memoryCost: 1024, timeCost: 1 }).hash(gp.password);
-  await server.dbs.admin.query(
-    `INSERT INTO users (id, email, password_hash, role, display_name, totp_secret, totp_enrolled_at) VALUES ($1, $2, $3, 'clinician', 'Dr Browser GP', $4, now())`,
-    [id, gp.email, hash, gp.secret],
-  );
-  await server.dbs.admin.query(`INSERT INTO staff_profiles (user_id, profession, registration_number) VALUES ($1, 'gp', 'GMC 7000001')`, [id]);
+  gp = await createGp('Dr Browser GP');
   // Open all day, every day, so "first available today" finds a time whenever the test runs (until 23:40 London).
   await server.dbs.admin.query(
     `INSERT INTO availability_rules (clinician_user_id, appointment_type_id, weekday, start_time, end_time, valid_from)
      SELECT $1, t.id, w, '00:00', '23:59', '2026-01-01' FROM appointment_types t, generate_series(1, 7) w WHERE t.code = 'gp-video'`,
-    [id],
+    [gp.id],
   );
 });
 afterAll(async () => {
@@ -82,13 +105,7 @@ describe('booking in the browser', () => {
 
   it('the GP signs in and sees the patient and their reason on today’s list', async () => {
     const page = await newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Email address').fill(gp.email);
-    await page.getByLabel('Password', { exact: true }).fill(gp.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('6-digit code').fill(currentTotpCode(gp.secret));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/clinician/**');
+    await signInAsGp(page, gp);
     await page.getByRole('link', { name: 'Your day' }).first().click();
     await page.waitForURL('**/clinician/day**');
     await expect.poll(() => page.getByRole('main').textContent()).toContain(patientName);
@@ -118,5 +135,51 @@ describe('booking in the browser', () => {
     }, id);
     expect(api.status).toBe(404);
     expect(api.body).not.toContain(reason);
+  });
+});
+
+describe('waiting room in the browser', () => {
+  it('a patient checks their camera and microphone and checks in; the GP sees them waiting and admits them; the patient is told', async () => {
+    const waitingGp = await createGp('Dr Waiting Room');
+    const givenName = `Wendell${randomUUID().slice(0, 6)}`;
+    const patientPage = await newPage();
+    await registerPatient(patientPage, givenName);
+    // An appointment starting in five minutes, so check-in is open now.
+    const { rows } = await server.dbs.admin.query<{ id: string; gp: string }>(
+      `WITH p AS (SELECT p.id FROM patients p WHERE p.given_name = $1), g AS (SELECT id FROM users WHERE email = $2)
+       INSERT INTO appointments (patient_id, clinician_user_id, appointment_type_id, starts_at, ends_at, reason)
+       SELECT p.id, g.id, t.id, date_trunc('minute', now()) + interval '5 minutes', date_trunc('minute', now()) + interval '15 minutes', 'Wheezing at night'
+       FROM p, g, appointment_types t WHERE t.code = 'gp-video' RETURNING id, clinician_user_id AS gp`,
+      [givenName, waitingGp.email],
+    );
+    await server.dbs.admin.query(
+      `INSERT INTO care_relationships (clinician_user_id, patient_id, reason) SELECT $1, patient_id, 'test' FROM appointments WHERE id = $2`,
+      [rows[0]!.gp, rows[0]!.id],
+    );
+
+    await patientPage.goto('/patient/appointments');
+    await patientPage.getByRole('link', { name: /^Check in for your appointment on / }).click();
+    await patientPage.waitForURL('**/check-in');
+    await checkPage(patientPage, 'check in');
+    await patientPage.getByRole('button', { name: 'Check my camera and microphone' }).click();
+    await patientPage.getByText('Camera working').waitFor();
+    await patientPage.getByRole('meter', { name: 'Microphone sound level' }).waitFor();
+    await checkPage(patientPage, 'device check');
+    await patientPage.getByRole('button', { name: 'Check in now' }).click();
+    await patientPage.getByRole('status').filter({ hasText: "You're checked in. Your clinician will let you in shortly." }).waitFor();
+    await checkPage(patientPage, 'waiting');
+
+    const gpPage = await newPage();
+    await signInAsGp(gpPage, waitingGp);
+    await gpPage.goto('/clinician/day');
+    await gpPage.getByRole('heading', { name: 'Waiting room' }).waitFor();
+    await gpPage.getByRole('status').filter({ hasText: '1 patient waiting' }).waitFor();
+    await checkPage(gpPage, 'waiting room');
+    await gpPage.getByRole('button', { name: `Admit ${givenName} Booker` }).click();
+    await gpPage.getByText(`${givenName} Booker admitted. The consultation has started.`).waitFor();
+
+    await patientPage.getByRole('heading', { name: 'Your clinician is ready' }).waitFor({ timeout: 15_000 });
+    const { rows: consultations } = await server.dbs.admin.query<{ n: number }>('SELECT count(*)::int AS n FROM consultations WHERE appointment_id = $1', [rows[0]!.id]);
+    expect(consultations[0]!.n).toBe(1);
   });
 });

@@ -6,14 +6,17 @@ interface TableCellProps {
   /** The cell that names its row, such as a person's name. */
   rowHeader?: boolean;
   className?: string;
+  /** For a row header that takes focus after an action in its row removes the focused button. */
+  id?: string;
+  tabIndex?: number;
   children: ReactNode;
 }
 
 /** One cell of a `ResponsiveTable`. */
-export function TableCell({ column, rowHeader = false, className, children }: TableCellProps) {
+export function TableCell({ column, rowHeader = false, className, id, tabIndex, children }: TableCellProps) {
   if (rowHeader) {
     return (
-      <th scope="row" role="rowheader" data-label={column} className={className}>
+      <th scope="row" role="rowheader" data-label={column} className={className} id={id} tabIndex={tabIndex}>
         {children}
       </th>
     );

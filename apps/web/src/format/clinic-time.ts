@@ -193,9 +193,9 @@ export function formatLongDate(isoDate: string): string {
 }
 
 /** The clinic's local time of an instant, 24-hour: "09:20". */
-export function formatTime(instant: string, timeZone: string = CLINIC_TIME_ZONE): string {
+export function formatTime(instant: string | number, timeZone: string = CLINIC_TIME_ZONE): string {
   const ms = toMs(instant);
-  if (Number.isNaN(ms)) return instant;
+  if (Number.isNaN(ms)) return String(instant);
   const w = wallClockAt(ms, timeZone);
   return `${pad(w.hour)}:${pad(w.minute)}`;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { API, type Appointment, type AppointmentList } from '@confide/contract';
 import { useApiResource } from '../api/use-api-resource';
@@ -6,15 +7,14 @@ import { Notice } from '../components/Notice';
 import { Page } from '../components/Page';
 import { ResponsiveTable } from '../components/ResponsiveTable';
 import { TableCell } from '../components/TableCell';
+import { useNow } from '../components/use-now';
 import { MODE_LABELS, STATUS_LABELS } from '../format/appointment-labels';
-import { formatDateAndTime, formatDateOf, formatTimeRange } from '../format/clinic-time';
-import { isChangeable, splitAppointments } from './appointment-timing';
+import { formatDateAndTime, formatDateOf, formatTime, formatTimeRange } from '../format/clinic-time';
+import { checkInOpensAt, isChangeable, isCheckInAhead, isCheckInOpen, isInWaitingRoom, splitAppointments } from './appointment-timing';
 import { readAppointmentChanged } from './booking-state';
-import { BOOK_PATH, cancelAppointmentPath, changeAppointmentTimePath } from './patient-paths';
+import { BOOK_PATH, cancelAppointmentPath, changeAppointmentTimePath, checkInPath } from './patient-paths';
 
-function AppointmentActions({ appointment }: { appointment: Appointment }) {
-  if (!isChangeable(appointment)) return <span className="secondary-text">None</span>;
-  const when = formatDateAndTime(appointment.startsAt);
+function ChangeLinks({ appointment, when }: { appointment: Appointment; when: string }) {
   return (
     <ul className="inline-actions">
       <li>
@@ -31,14 +31,47 @@ function AppointmentActions({ appointment }: { appointment: Appointment }) {
   );
 }
 
+function AppointmentActions({ appointment, now }: { appointment: Appointment; now: number }) {
+  const when = formatDateAndTime(appointment.startsAt);
+  const changeable = isChangeable(appointment, now);
+
+  let checkIn: ReactNode = null;
+  if (isCheckInOpen(appointment, now)) {
+    checkIn = (
+      <Link to={checkInPath(appointment.id)} className="button button--inline check-in-link">
+        Check in<span className="visually-hidden"> for your appointment on {when}</span>
+      </Link>
+    );
+  } else if (isInWaitingRoom(appointment, now)) {
+    checkIn = (
+      <Link to={checkInPath(appointment.id)} className="button button--inline check-in-link">
+        {appointment.status === 'in_consultation' ? 'Join your consultation' : 'Go to the waiting room'}
+        <span className="visually-hidden"> for your appointment on {when}</span>
+      </Link>
+    );
+  } else if (isCheckInAhead(appointment, now)) {
+    checkIn = <p className="check-in-time">You can check in from {formatTime(checkInOpensAt(appointment))}</p>;
+  }
+
+  if (!checkIn && !changeable) return <span className="secondary-text">None</span>;
+  return (
+    <div className="appointment-actions">
+      {checkIn}
+      {changeable && <ChangeLinks appointment={appointment} when={when} />}
+    </div>
+  );
+}
+
 interface AppointmentTableProps {
   id: string;
   caption: string;
   appointments: Appointment[];
-  withActions?: boolean;
+  /** Show each one's actions (check in, change, cancel) as they stand at this time. */
+  actionsAt?: number;
 }
 
-function AppointmentTable({ id, caption, appointments, withActions = false }: AppointmentTableProps) {
+function AppointmentTable({ id, caption, appointments, actionsAt }: AppointmentTableProps) {
+  const withActions = actionsAt !== undefined;
   const columns = ['Date and time', 'Clinician', 'Type', 'Mode', 'Status'];
   if (withActions) columns.push('Actions');
   return (
@@ -57,7 +90,7 @@ function AppointmentTable({ id, caption, appointments, withActions = false }: Ap
           <TableCell column="Status">{STATUS_LABELS[appointment.status]}</TableCell>
           {withActions && (
             <TableCell column="Actions">
-              <AppointmentActions appointment={appointment} />
+              <AppointmentActions appointment={appointment} now={actionsAt} />
             </TableCell>
           )}
         </tr>
@@ -67,7 +100,9 @@ function AppointmentTable({ id, caption, appointments, withActions = false }: Ap
 }
 
 function AppointmentLists({ items }: { items: Appointment[] }) {
-  const { upcoming, past } = splitAppointments(items);
+  // Check-in opens, and changes close, as time passes: look again every few seconds.
+  const now = useNow(15_000);
+  const { upcoming, past } = splitAppointments(items, now);
   return (
     <>
       <section aria-labelledby="upcoming-heading">
@@ -75,7 +110,7 @@ function AppointmentLists({ items }: { items: Appointment[] }) {
         {upcoming.length === 0 ? (
           <p>You have no upcoming appointments.</p>
         ) : (
-          <AppointmentTable id="upcoming-appointments" caption="Upcoming appointments, soonest first" appointments={upcoming} withActions />
+          <AppointmentTable id="upcoming-appointments" caption="Upcoming appointments, soonest first" appointments={upcoming} actionsAt={now} />
         )}
       </section>
       <section aria-labelledby="past-heading">
@@ -90,7 +125,7 @@ function AppointmentLists({ items }: { items: Appointment[] }) {
   );
 }
 
-/** The patient's appointments: upcoming ones (to change or cancel) and the rest. */
+/** The patient's appointments: upcoming ones (to check in to, change or cancel) and the rest. */
 export function AppointmentsPage() {
   const location = useLocation();
   const changed = readAppointmentChanged(location.state);

@@ -5,6 +5,7 @@ import { AppointmentsPage } from './AppointmentsPage';
 import { BookAppointmentPage } from './BookAppointmentPage';
 import { CancelAppointmentPage } from './CancelAppointmentPage';
 import { ChangeAppointmentTimePage } from './ChangeAppointmentTimePage';
+import { CheckInPage } from './CheckInPage';
 import { ConfirmBookingPage } from './ConfirmBookingPage';
 import { PatientProfilePage } from './PatientProfilePage';
 
@@ -20,6 +21,7 @@ export function PatientRoutes() {
         <Route path="appointments" element={<AppointmentsPage />} />
         <Route path="appointments/:appointmentId/cancel" element={<CancelAppointmentPage />} />
         <Route path="appointments/:appointmentId/change-time" element={<ChangeAppointmentTimePage />} />
+        <Route path="appointments/:appointmentId/check-in" element={<CheckInPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

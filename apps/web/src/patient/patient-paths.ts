@@ -13,3 +13,7 @@ export function cancelAppointmentPath(appointmentId: string): string {
 export function changeAppointmentTimePath(appointmentId: string): string {
   return `${APPOINTMENTS_PATH}/${encodeURIComponent(appointmentId)}/change-time`;
 }
+
+export function checkInPath(appointmentId: string): string {
+  return `${APPOINTMENTS_PATH}/${encodeURIComponent(appointmentId)}/check-in`;
+}
