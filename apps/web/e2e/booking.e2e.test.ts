@@ -108,8 +108,10 @@ describe('booking in the browser', () => {
     await signInAsGp(page, gp);
     await page.getByRole('link', { name: 'Your day' }).first().click();
     await page.waitForURL('**/clinician/day**');
-    await expect.poll(() => page.getByRole('main').textContent()).toContain(patientName);
-    expect(await page.getByRole('main').textContent()).toContain(reason);
+    await page.getByRole('heading', { level: 1, name: 'Your day' }).waitFor();
+    // The profile page (still shown for a moment after the address changes) lists the patient too: wait for the reason.
+    await expect.poll(() => page.getByRole('main').textContent()).toContain(reason);
+    expect(await page.getByRole('main').textContent()).toContain(patientName);
     await checkPage(page, 'clinician day');
     await page.getByRole('link', { name: 'Availability' }).first().click();
     await page.waitForURL('**/clinician/availability**');
