@@ -129,7 +129,7 @@ async function main(): Promise<void> {
       method: 'POST',
       url: API.appointments,
       headers: { cookie: `__Host-confide_session=${cookies[i % cookies.length]}`, 'x-csrf-token': csrf[i % csrf.length]! },
-      payload: { clinicianId: gpId, appointmentTypeId: typeId, startsAt: slotStarts[i % slotStarts.length], reason: 'Benchmark booking' },
+      payload: { clinicianId: gpId, appointmentTypeId: typeId, startsAt: slotStarts[i % slotStarts.length], reason: 'Benchmark booking', access: { route: 'private' } },
     });
     if (res.statusCode === 201) won += 1;
     else if (res.statusCode === 409) lost += 1;

@@ -12,15 +12,18 @@ import type { Config } from './config/config';
 import type { Databases } from './db/database';
 import { PasswordHasher } from './identity/passwords';
 import { adminRoutes } from './http/admin/admin.routes';
+import { accessRoutes } from './http/access/access.routes';
 import { appointmentsRoutes } from './http/appointments/appointments.routes';
 import { authRoutes } from './http/auth/auth.routes';
 import { healthRoutes } from './http/health/health.routes';
 import { meRoutes } from './http/me/me.routes';
+import { partnerRoutes } from './http/partner/partner.routes';
 import { patientsRoutes } from './http/patients/patients.routes';
 import { PROBLEM_TYPE, problemBody, registerProblemHandler } from './http/problem-handler';
 import type { RouteAccess } from './http/route-access';
 import { registerSession } from './http/session.plugin';
 import { loggerOptions } from './logging/logger-options';
+import { paymentProviderFor, type PaymentProvider } from './payments/payment-provider';
 import type { Faults, ServiceDeps } from './services/service-deps';
 
 export interface AppDeps {
@@ -28,6 +31,8 @@ export interface AppDeps {
   dbs: Databases;
   /** Test-only faults; production never passes any. */
   faults?: Faults;
+  /** The payment provider; by default the configured one. */
+  payments?: PaymentProvider | null;
   /** Where logs go (tests capture them). */
   logStream?: NodeJS.WritableStream;
 }
@@ -57,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     config,
     hasher: new PasswordHasher(config.auth.argon2),
     faults: deps.faults ?? {},
+    payments: deps.payments !== undefined ? deps.payments : paymentProviderFor(config),
   };
 
   // Every route must say who may call it; refuse to start otherwise.
@@ -135,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
   patientsRoutes(app, services);
   adminRoutes(app, services);
   appointmentsRoutes(app, services);
+  accessRoutes(app, services);
+  partnerRoutes(app, services);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

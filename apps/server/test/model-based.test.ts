@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../src/identity/totp';
 import { localDate } from '@confide/domain';
-import type { Appointment, AppointmentTypeList, SlotList } from '@confide/contract';
+import type { Appointment, AppointmentTypeList, MyAccess, SlotList } from '@confide/contract';
 import { ApiClient, createTestApp, type Reply, type TestContext } from './test-app';
-import { addCareRelationship, buildWorld, STAFF_PASSWORD, type World } from './world';
+import { addCareRelationship, buildWorld, createPartner, STAFF_PASSWORD, type World, type WorldPartner } from './world';
 
 /**
  * Model-based property test of the whole API. A world of patients, clinicians (each caring for some patients)
@@ -23,12 +23,21 @@ const initialCare = (c: number, p: number) => (c + p) % 3 === 0;
 
 const tomorrow = localDate(Date.now() + 86_400_000, 'Europe/London');
 let gpVideo: string;
+let partner: WorldPartner;
+const MEMBERS = 2;
+/** The partner's members: numbers and dates of birth only (the partner's own records, not the patients' markers). */
+const member = (k: number) => ({ memberNumber: `MB-${k}`, dateOfBirth: `1970-02-${String(10 + k).padStart(2, '0')}` });
 
 beforeAll(async () => {
   ctx = await createTestApp();
   world = await buildWorld(ctx, { patients: PATIENTS, clinicians: CLINICIANS }, initialCare);
   const types = (await world.patients[0]!.client.get(API.appointmentTypes)).body as AppointmentTypeList;
   gpVideo = types.items.find((t) => t.code === 'gp-video')!.id;
+  partner = await createPartner(ctx, 'Model Partner');
+  for (let k = 0; k < MEMBERS; k++) {
+    const res = await partner.admin.client.request('PUT', API.partnerMember(member(k).memberNumber), { givenName: 'Member', familyName: `Number${k}`, dateOfBirth: member(k).dateOfBirth, plan: 'essential' });
+    expect(res.status).toBe(201);
+  }
   for (const c of world.clinicians) {
     for (let weekday = 1; weekday <= 7; weekday++) {
       await c.client.post(API.availabilityRules, { appointmentTypeId: gpVideo, weekday, startTime: '08:00', endTime: '18:00', validFrom: '2026-01-01' });
@@ -40,15 +49,20 @@ afterAll(async () => ctx.close());
 interface Model {
   care: Map<number, Set<number>>; // clinician index -> patient indexes
   appointments: { id: string; patient: number; clinician: number; cancelled: boolean }[];
+  /** member index -> the patient who linked it, and the membership id they got */
+  links: Map<number, { patient: number; membershipId: string }>;
+  /** member indexes the partner has removed */
+  removed: Set<number>;
 }
 interface Real {
   world: World;
 }
-type Actor = { kind: 'patient' | 'clinician'; index: number } | { kind: 'admin' };
+type Actor = { kind: 'patient' | 'clinician'; index: number } | { kind: 'admin' } | { kind: 'partner' };
 
 function clientOf(a: Actor): ApiClient {
   if (a.kind === 'patient') return world.patients[a.index]!.client;
   if (a.kind === 'clinician') return world.clinicians[a.index]!.client;
+  if (a.kind === 'partner') return partner.admin.client;
   return world.admin.client;
 }
 
@@ -77,6 +91,7 @@ const arbActor: fc.Arbitrary<Actor> = fc.oneof(
   fc.nat(PATIENTS - 1).map((index) => ({ kind: 'patient' as const, index })),
   fc.nat(CLINICIANS - 1).map((index) => ({ kind: 'clinician' as const, index })),
   fc.constant({ kind: 'admin' as const }),
+  fc.constant({ kind: 'partner' as const }),
 );
 
 class Call implements fc.AsyncCommand<Model, Real> {
@@ -124,8 +139,11 @@ class ChangeCare implements fc.AsyncCommand<Model, Real> {
   toString = () => `care(${this.clinician}, ${this.patient}, ${this.start ? 'start' : 'end'})`;
 }
 
+/** How a booking is paid for: privately, or through one of the linked memberships (the patient's own or not). */
+type BookRoute = 'private' | 'membership';
+
 class Book implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly patient: number, readonly clinician: number, readonly pick: number) {}
+  constructor(readonly patient: number, readonly clinician: number, readonly pick: number, readonly route: BookRoute = 'private') {}
   check = () => true;
   async run(m: Model): Promise<void> {
     const p = world.patients[this.patient]!;
@@ -135,13 +153,20 @@ class Book implements fc.AsyncCommand<Model, Real> {
     const mine = (slots.body as SlotList).items.filter((s) => s.clinicianId === c.userId);
     const slot = mine[this.pick % Math.max(1, mine.length)];
     if (!slot) return;
-    const res = await p.client.post(API.appointments, { clinicianId: c.userId, appointmentTypeId: gpVideo, startsAt: slot.startsAt, reason: 'Model-based booking' });
+    // Prefer the patient's own membership, but sometimes try someone else's.
+    const links = [...m.links.entries()].sort(([, a], [, b]) => Number(b.patient === this.patient) - Number(a.patient === this.patient));
+    const via = this.route === 'membership' ? links[this.pick % 3 === 2 ? links.length - 1 : 0] : undefined;
+    if (this.route !== 'private' && !via) return;
+    const access = via ? { route: 'partner', membershipId: via[1].membershipId } : { route: 'private' };
+    const res = await p.client.post(API.appointments, { clinicianId: c.userId, appointmentTypeId: gpVideo, startsAt: slot.startsAt, reason: 'Model-based booking', access });
     assertNoLeak(m, { kind: 'patient', index: this.patient }, res, 'book');
-    expect(res.status, res.text).toBe(201);
+    const entitled = !via || (via[1].patient === this.patient && !m.removed.has(via[0]));
+    expect(res.status, res.text).toBe(entitled ? 201 : 422);
+    if (!entitled) return;
     m.appointments.push({ id: (res.body as Appointment).id, patient: this.patient, clinician: this.clinician, cancelled: false });
     m.care.get(this.clinician)!.add(this.patient);
   }
-  toString = () => `book(${this.patient}, ${this.clinician}, ${this.pick})`;
+  toString = () => `book(${this.patient}, ${this.clinician}, ${this.pick}, ${this.route})`;
 }
 
 class Cancel implements fc.AsyncCommand<Model, Real> {
@@ -188,12 +213,50 @@ class WaitingRoomStep implements fc.AsyncCommand<Model, Real> {
     const res = this.actor.kind === 'clinician' ? await c.post(API.admit(target.id)) : await c.post(API.checkIn(target.id));
     assertNoLeak(m, this.actor, res, 'waiting room');
     const expected =
-      this.actor.kind === 'admin' ? 403
+      this.actor.kind === 'admin' || this.actor.kind === 'partner' ? 403
       : this.actor.kind === 'patient' ? (this.actor.index === target.patient ? 409 : 404)
       : this.actor.index === target.clinician ? 409 : 404;
     expect(res.status, `${res.text} as ${JSON.stringify(this.actor)}`).toBe(expected);
   }
   toString = () => `waitingRoom(${JSON.stringify(this.actor)}, ${this.pick})`;
+}
+
+/** A patient links a partner membership by member number and date of birth (sometimes a wrong date). */
+class LinkMembership implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly patient: number, readonly k: number, readonly rightDate: boolean) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const p = world.patients[this.patient]!;
+    const { memberNumber, dateOfBirth } = member(this.k);
+    const res = await p.client.post(API.myMemberships, { partnerId: partner.organisationId, memberNumber, dateOfBirth: this.rightDate ? dateOfBirth : '1999-09-09' });
+    assertNoLeak(m, { kind: 'patient', index: this.patient }, res, 'link membership');
+    const link = m.links.get(this.k);
+    const ok = this.rightDate && !m.removed.has(this.k) && (!link || link.patient === this.patient);
+    expect(res.status, res.text).toBe(ok ? 201 : 422);
+    if (ok && !link) {
+      const mine = (res.body as MyAccess).memberships.find((x) => x.memberNumber === memberNumber)!;
+      m.links.set(this.k, { patient: this.patient, membershipId: mine.id });
+    }
+  }
+  toString = () => `link(${this.patient}, member ${this.k}, ${this.rightDate ? 'right' : 'wrong'} date)`;
+}
+
+/** The partner removes or reinstates a member, and reads its member list and usage: never a patient's data. */
+class PartnerStep implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly k: number, readonly remove: boolean) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const c = partner.admin.client;
+    const { memberNumber, dateOfBirth } = member(this.k);
+    const res = this.remove
+      ? await c.request('DELETE', API.partnerMember(memberNumber))
+      : await c.request('PUT', API.partnerMember(memberNumber), { givenName: 'Member', familyName: `Number${this.k}`, dateOfBirth, plan: 'essential' });
+    expect(res.status, res.text).toBe(this.remove ? (m.removed.has(this.k) ? 404 : 204) : 200);
+    if (this.remove) m.removed.add(this.k);
+    else m.removed.delete(this.k);
+    for (const read of [await c.get(API.partnerMembers), await c.get(API.partnerUsage)]) assertNoLeak(m, { kind: 'partner' }, read, 'partner reads');
+  }
+  toString = () => `partner(${this.remove ? 'remove' : 'reinstate'} member ${this.k})`;
 }
 
 class SignOutAndIn implements fc.AsyncCommand<Model, Real> {
@@ -209,7 +272,7 @@ class SignOutAndIn implements fc.AsyncCommand<Model, Real> {
       const p = world.patients[this.actor.index]!;
       res = await c.login(p.email, p.password);
     } else {
-      const s = this.actor.kind === 'clinician' ? world.clinicians[this.actor.index]! : world.admin;
+      const s = this.actor.kind === 'clinician' ? world.clinicians[this.actor.index]! : this.actor.kind === 'partner' ? partner.admin : world.admin;
       // The server refuses a code's time step twice; the test forgets the last one, as 30 seconds passing would.
       await ctx.dbs.admin.query('UPDATE users SET totp_last_step = NULL WHERE id = $1', [s.userId]);
       res = await c.login(s.email, STAFF_PASSWORD, currentTotpCode(s.totpSecret));
@@ -220,6 +283,34 @@ class SignOutAndIn implements fc.AsyncCommand<Model, Real> {
   toString = () => `signOutAndIn(${JSON.stringify(this.actor)})`;
 }
 
+/** Every sequence starts from the same care relationships, no bookings and no linked memberships. */
+async function resetWorld(): Promise<Model> {
+  await ctx.dbs.admin.query('DELETE FROM outbox_messages WHERE appointment_id IS NOT NULL');
+  await ctx.dbs.admin.query('DELETE FROM consultations');
+  await ctx.dbs.admin.query('DELETE FROM payments');
+  await ctx.dbs.admin.query('DELETE FROM appointments');
+  await ctx.dbs.admin.query('DELETE FROM patient_memberships');
+  await ctx.dbs.admin.query('UPDATE partner_members SET removed_at = NULL');
+  await ctx.dbs.admin.query('UPDATE care_relationships SET ended_at = now()');
+  const care = new Map<number, Set<number>>();
+  for (let c = 0; c < CLINICIANS; c++) {
+    care.set(c, new Set());
+    for (let p = 0; p < PATIENTS; p++) {
+      if (!initialCare(c, p)) continue;
+      await ctx.dbs.admin.query('UPDATE care_relationships SET ended_at = NULL WHERE clinician_user_id = $1 AND patient_id = $2', [
+        world.clinicians[c]!.userId, world.patients[p]!.patientId,
+      ]);
+      care.get(c)!.add(p);
+    }
+  }
+  return { care, appointments: [], links: new Map(), removed: new Set<number>() };
+}
+
+const arbBook = fc.tuple(fc.nat(PATIENTS - 1), fc.nat(CLINICIANS - 1), fc.nat(50), fc.constantFrom<BookRoute>('private', 'membership'))
+  .map(([p, c, k, r]) => new Book(p, c, k, r));
+const arbLink = fc.tuple(fc.nat(PATIENTS - 1), fc.nat(MEMBERS - 1), fc.nat(3)).map(([p, k, d]) => new LinkMembership(p, k, d > 0));
+const arbPartnerStep = fc.tuple(fc.nat(MEMBERS - 1), fc.boolean()).map(([k, r]) => new PartnerStep(k, r));
+
 describe('model-based: no response ever carries a patient the caller is not entitled to', () => {
   it(`holds over ${RUNS} random sequences of API calls`, async () => {
     const commands = [
@@ -227,32 +318,29 @@ describe('model-based: no response ever carries a patient the caller is not enti
         .map(([a, call, t]) => new Call(a, call, t)),
       fc.tuple(fc.nat(CLINICIANS - 1), fc.nat(PATIENTS - 1), fc.boolean()).map(([c, p, s]) => new ChangeCare(c, p, s)),
       arbActor.map((a) => new SignOutAndIn(a)),
-      fc.tuple(fc.nat(PATIENTS - 1), fc.nat(CLINICIANS - 1), fc.nat(50)).map(([p, c, k]) => new Book(p, c, k)),
+      arbBook,
+      arbLink,
+      arbPartnerStep,
       fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new Cancel(a, k)),
       fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new ViewAppointments(a, k)),
       fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new WaitingRoomStep(a, k)),
     ];
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), async (cmds) => {
-        // Every sequence starts from the same care relationships and no bookings.
-        await ctx.dbs.admin.query('DELETE FROM outbox_messages WHERE appointment_id IS NOT NULL');
-        await ctx.dbs.admin.query('DELETE FROM consultations');
-        await ctx.dbs.admin.query('DELETE FROM appointments');
-        await ctx.dbs.admin.query('UPDATE care_relationships SET ended_at = now()');
-        const care = new Map<number, Set<number>>();
-        for (let c = 0; c < CLINICIANS; c++) {
-          care.set(c, new Set());
-          for (let p = 0; p < PATIENTS; p++) {
-            if (!initialCare(c, p)) continue;
-            await ctx.dbs.admin.query('UPDATE care_relationships SET ended_at = NULL WHERE clinician_user_id = $1 AND patient_id = $2', [
-              world.clinicians[c]!.userId, world.patients[p]!.patientId,
-            ]);
-            care.get(c)!.add(p);
-          }
-        }
-        await fc.asyncModelRun(() => ({ model: { care, appointments: [] }, real: { world } }), cmds);
+        const model = await resetWorld();
+        await fc.asyncModelRun(() => ({ model, real: { world } }), cmds);
       }),
       { numRuns: RUNS },
+    );
+  }, 600_000);
+
+  it(`memberships: only a current member books through the partner, only through their own link (${RUNS / 2} sequences)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.commands([arbLink, arbPartnerStep, arbBook], { maxCommands: 15 }), async (cmds) => {
+        const model = await resetWorld();
+        await fc.asyncModelRun(() => ({ model, real: { world } }), cmds);
+      }),
+      { numRuns: RUNS / 2 },
     );
   }, 600_000);
 });

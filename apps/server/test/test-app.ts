@@ -5,6 +5,7 @@ import { buildApp, type RouteInfo } from '../src/app';
 import { loadConfig, type Config } from '../src/config/config';
 import type { Databases } from '../src/db/database';
 import { SESSION_COOKIE } from '../src/http/session-cookie';
+import type { PaymentProvider } from '../src/payments/payment-provider';
 import type { Faults } from '../src/services/service-deps';
 import { createTestDatabases } from './test-databases';
 
@@ -26,12 +27,13 @@ export const TEST_ENV = {
   ARGON2_MEMORY_KIB: '1024',
   ARGON2_TIME_COST: '1',
   LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  MEMBERSHIP_LINK_ATTEMPTS_PER_HOUR: '100000',
   DATA_DIR: '/nonexistent-confide-test',
   WEB_DIST_DIR: '/nonexistent-confide-web',
 };
 
 export async function createTestApp(
-  options: { faults?: Faults; env?: Record<string, string>; dbs?: Databases; beforeReady?: (app: TestApp) => void } = {},
+  options: { faults?: Faults; env?: Record<string, string>; dbs?: Databases; payments?: PaymentProvider | null; beforeReady?: (app: TestApp) => void } = {},
 ): Promise<TestContext> {
   const config = loadConfig({ ...TEST_ENV, ...options.env });
   const dbs = options.dbs ?? (await createTestDatabases());
@@ -42,7 +44,7 @@ export async function createTestApp(
       cb();
     },
   });
-  const app = (await buildApp({ config, dbs, faults: options.faults, logStream })) as TestApp;
+  const app = (await buildApp({ config, dbs, faults: options.faults, logStream, ...(options.payments !== undefined ? { payments: options.payments } : {}) })) as TestApp;
   options.beforeReady?.(app);
   await app.ready();
   return {

@@ -53,15 +53,15 @@ export async function registerPatient(ctx: TestContext, overrides: Record<string
 }
 
 /** Creates a staff member directly (as the clinic would through its admin tools), enrolled in TOTP, and signs them in. */
-export async function createStaff(ctx: TestContext, role: Role, name: string): Promise<WorldStaff> {
+export async function createStaff(ctx: TestContext, role: Role, name: string, organisationId: string | null = null): Promise<WorldStaff> {
   const userId = randomUUID();
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${userId.slice(0, 8)}@staff.example.test`;
   const totpSecret = newTotpSecret();
   const hash = await new PasswordHasher(ctx.config.auth.argon2).hash(STAFF_PASSWORD);
   await ctx.dbs.admin.transaction(async (q) => {
     await q.query(
-      `INSERT INTO users (id, email, password_hash, role, display_name, totp_secret, totp_enrolled_at) VALUES ($1, $2, $3, $4, $5, $6, now())`,
-      [userId, email, hash, role, name, totpSecret],
+      `INSERT INTO users (id, email, password_hash, role, display_name, totp_secret, totp_enrolled_at, organisation_id) VALUES ($1, $2, $3, $4, $5, $6, now(), $7)`,
+      [userId, email, hash, role, name, totpSecret, organisationId],
     );
     await q.query('INSERT INTO staff_profiles (user_id, profession, registration_number) VALUES ($1, $2, $3)', [
       userId, role === 'clinician' ? 'gp' : null, role === 'clinician' ? `GMC ${userId.slice(0, 7)}` : null,
@@ -71,6 +71,35 @@ export async function createStaff(ctx: TestContext, role: Role, name: string): P
   const res = await client.login(email, STAFF_PASSWORD, currentTotpCode(totpSecret));
   if (res.status !== 200) throw new Error(`staff sign-in failed: ${res.status} ${res.text}`);
   return { userId, email, role, totpSecret, client };
+}
+
+export interface WorldPartner {
+  organisationId: string;
+  name: string;
+  /** Signed in as the partner's admin. */
+  admin: WorldStaff;
+}
+
+/**
+ * An insurer with two plans, as the clinic would set it up: `essential` covers GP appointments,
+ * `complete` every appointment type. Its admin is signed in.
+ */
+export async function createPartner(ctx: TestContext, name: string): Promise<WorldPartner> {
+  const organisationId = randomUUID();
+  await ctx.dbs.admin.transaction(async (q) => {
+    await q.query(`INSERT INTO organisations (id, kind, name, partner_type) VALUES ($1, 'partner', $2, 'insurer')`, [organisationId, name]);
+    await q.query(
+      `INSERT INTO partner_plans (partner_org_id, code, name) VALUES ($1, 'essential', 'Essential'), ($1, 'complete', 'Complete')`,
+      [organisationId],
+    );
+    await q.query(
+      `INSERT INTO partner_plan_coverage (plan_id, appointment_type_id)
+       SELECT p.id, t.id FROM partner_plans p CROSS JOIN appointment_types t
+       WHERE p.partner_org_id = $1 AND (p.code = 'complete' OR t.profession = 'gp')`,
+      [organisationId],
+    );
+  });
+  return { organisationId, name, admin: await createStaff(ctx, 'partner_admin', `${name} Admin`, organisationId) };
 }
 
 export async function addCareRelationship(ctx: TestContext, clinicianUserId: string, patientId: string): Promise<void> {

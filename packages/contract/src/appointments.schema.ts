@@ -25,7 +25,10 @@ export const AppointmentType = z.object({
   profession: z.enum(PROFESSIONS),
   durationMinutes: z.number().int(),
   mode: z.enum(APPOINTMENT_MODES),
-  pricePence: z.number().int(),
+  /** The private price in pence; null when not offered privately. */
+  pricePence: z.number().int().nullable(),
+  /** Covered by the NHS for patients registered with the practice. */
+  nhsFunded: z.boolean(),
 });
 export type AppointmentType = z.infer<typeof AppointmentType>;
 export const AppointmentTypeList = z.object({ items: z.array(AppointmentType) });
@@ -106,11 +109,20 @@ export type Slot = z.infer<typeof Slot>;
 export const SlotList = z.object({ items: z.array(Slot) });
 export type SlotList = z.infer<typeof SlotList>;
 
+/** How a patient pays for (or is covered for) an appointment. */
+export const AccessRouteChoice = z.discriminatedUnion('route', [
+  z.object({ route: z.literal('nhs') }),
+  z.object({ route: z.literal('partner'), membershipId: Uuid }),
+  z.object({ route: z.literal('private') }),
+], { error: 'Choose how this appointment is paid for: NHS, your membership, or privately.' });
+export type AccessRouteChoice = z.infer<typeof AccessRouteChoice>;
+
 export const BookAppointmentRequest = z.object({
   clinicianId: Uuid,
   appointmentTypeId: Uuid,
   startsAt: Instant,
   reason: z.string().trim().min(3, 'Tell us briefly why you want to be seen.').max(500, 'Keep the reason under 500 characters.'),
+  access: AccessRouteChoice,
 });
 export type BookAppointmentRequest = z.input<typeof BookAppointmentRequest>;
 export const RescheduleAppointmentRequest = z.object({ clinicianId: Uuid, startsAt: Instant });
@@ -130,6 +142,12 @@ export const Appointment = z.object({
   checkedInAt: z.string().nullable(),
   /** The consultation the call attaches to, once the clinician has admitted the patient. */
   consultationId: z.string().nullable(),
+  /** How it is paid for: null only for appointments booked before access routes existed. */
+  access: z
+    .object({ route: z.enum(['nhs', 'partner', 'private']), partnerName: z.string().nullable() })
+    .nullable(),
+  /** The private payment, when booked privately (only the patient sees it). */
+  payment: z.object({ status: z.enum(['pending', 'paid', 'failed', 'refunded']), amountPence: z.number().int() }).nullable(),
 });
 export type Appointment = z.infer<typeof Appointment>;
 export const AppointmentList = z.object({ items: z.array(Appointment) });

@@ -3,6 +3,7 @@ export * from './identity.schema';
 export * from './audit.schema';
 export * from './admin.schema';
 export * from './appointments.schema';
+export * from './access.schema';
 
 /** Every API path, in one place for the server's routes and the web app's client. */
 export const API = {
@@ -37,6 +38,15 @@ export const API = {
   waitingRoom: '/api/v1/clinician/waiting-room',
   checkIn: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/check-in`,
   admit: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/admit`,
+  myAccess: '/api/v1/me/access',
+  myNhsRegistration: '/api/v1/me/access/nhs',
+  myMemberships: '/api/v1/me/access/memberships',
+  partners: '/api/v1/partners',
+  partnerPlans: '/api/v1/partner/plans',
+  partnerMembers: '/api/v1/partner/members',
+  partnerMember: (memberNumber: string) => `/api/v1/partner/members/${encodeURIComponent(memberNumber)}`,
+  partnerMemberImport: '/api/v1/partner/members/import',
+  partnerUsage: '/api/v1/partner/usage',
   appointmentOutcome: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/outcome`,
 } as const;
 

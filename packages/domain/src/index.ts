@@ -6,3 +6,4 @@ export * from './policy/actions';
 export * from './policy/resources';
 export * from './policy/decide';
 export * from './scheduling/slots';
+export * from './access/entitlement';

@@ -20,6 +20,7 @@ const Env = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  MEMBERSHIP_LINK_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
@@ -30,6 +31,8 @@ const Env = z.object({
   SMTP_FROM: z.string().default('Confide <no-reply@confide.localhost>'),
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  PAYMENT_PROVIDER: z.enum(['test', 'none']).optional(),
+  PAYMENT_TEST_OUTCOME: z.enum(['paid', 'declined']).default('paid'),
 });
 
 export interface Config {
@@ -46,6 +49,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   auth: {
     loginRateLimitPerMinute: number;
+    /** Tries per patient per hour at linking a membership (the member number and date of birth are the proof). */
+    membershipLinkAttemptsPerHour: number;
     lockoutThreshold: number;
     lockoutMinutes: number;
     argon2: { memoryCost: number; timeCost: number };
@@ -54,6 +59,8 @@ export interface Config {
   /** The clinic's own time zone: times in messages are written in it. */
   clinicTimeZone: string;
   messaging: { smtpUrl: string | null; from: string; reminderLeadMinutes: number; pollSeconds: number };
+  /** Who takes private payments: the in-process test provider (never in production) or nobody (private pay off). */
+  payments: { provider: 'test' | 'none'; testOutcome: 'paid' | 'declined' };
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const missing = ['DATABASE_URL', 'PUBLIC_URL'].filter((n) => !env[n]);
     if (missing.length > 0) throw new ConfigError(`Missing required configuration in production: ${missing.join(', ')}.`);
   }
+  if (e.NODE_ENV === 'production' && e.PAYMENT_PROVIDER === 'test') {
+    throw new ConfigError('PAYMENT_PROVIDER=test takes no money and cannot be used in production. Use none until a real provider is configured.');
+  }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -85,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     auth: {
       loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+      membershipLinkAttemptsPerHour: e.MEMBERSHIP_LINK_ATTEMPTS_PER_HOUR,
       lockoutThreshold: e.LOCKOUT_THRESHOLD,
       lockoutMinutes: e.LOCKOUT_MINUTES,
       argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST },
@@ -92,5 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
     clinicTimeZone: e.CLINIC_TIME_ZONE,
     messaging: { smtpUrl: e.SMTP_URL ?? null, from: e.SMTP_FROM, reminderLeadMinutes: e.REMINDER_LEAD_MINUTES, pollSeconds: e.OUTBOX_POLL_SECONDS },
+    payments: {
+      provider: e.PAYMENT_PROVIDER ?? (e.NODE_ENV === 'production' ? 'none' : 'test'),
+      testOutcome: e.PAYMENT_TEST_OUTCOME,
+    },
   };
 }

@@ -34,7 +34,7 @@ const messagesFor = async (appointmentId: string) =>
 async function book(i = 0): Promise<Appointment> {
   const slots = ((await patient.client.get(`${API.slots}?profession=gp&date=${tomorrow}`)).body as SlotList).items;
   const s = slots[i]!;
-  const res = await patient.client.post(API.appointments, { clinicianId: s.clinicianId, appointmentTypeId: s.appointmentTypeId, startsAt: s.startsAt, reason: REASON });
+  const res = await patient.client.post(API.appointments, { clinicianId: s.clinicianId, appointmentTypeId: s.appointmentTypeId, startsAt: s.startsAt, reason: REASON, access: { route: 'private' } });
   expect(res.status, res.text).toBe(201);
   return res.body as Appointment;
 }

@@ -17,7 +17,24 @@ export interface DemoAccount {
   patient?: { givenName: string; familyName: string; dateOfBirth: string; mobile: string; postcode: string; nhsNumber: string };
   /** Patients only: the email of the demo clinician who cares for them. */
   clinicianEmail?: string;
+  /** Patients only: registered with the practice for NHS appointments. */
+  nhsRegistered?: boolean;
+  /** Patients only: the partner member number they have linked. */
+  memberNumber?: string;
 }
+
+/** The demo partner's plans: which appointment types (by code) each covers. */
+export const DEMO_PARTNER_PLANS = [
+  { code: 'essential', name: 'Essential', types: ['gp-video', 'gp-audio', 'nurse-audio'] },
+  { code: 'complete', name: 'Complete', types: ['gp-video', 'gp-audio', 'nurse-audio', 'therapy-video', 'specialist-video'] },
+] as const;
+
+/** The demo partner's member list. Robin Hughes is a member with no Confide account yet: sign up and link them. */
+export const DEMO_PARTNER_MEMBERS = [
+  { memberNumber: 'ACME-1001', givenName: 'Jamie', familyName: 'Taylor', dateOfBirth: '1994-09-30', plan: 'complete' },
+  { memberNumber: 'ACME-1002', givenName: 'Robin', familyName: 'Hughes', dateOfBirth: '1990-01-15', plan: 'essential' },
+  { memberNumber: 'ACME-1003', givenName: 'Sasha', familyName: 'Novak', dateOfBirth: '1978-06-02', plan: 'complete' },
+] as const;
 
 export const DEMO_ORGANISATIONS: Record<DemoOrganisation, { name: string; odsCode: string; partnerType?: 'insurer'; postcode: string; address: string }> = {
   clinic: { name: 'Confide Demo Practice', odsCode: 'Y00001', postcode: 'SE1 7EH', address: '1 Demo Street, London' },
@@ -47,11 +64,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     totpSecret: 'YLL2RE54PGT7W2IWAKAULKQ5N374FZGJ',
   },
   {
-    email: 'alex.morgan@example.org', displayName: 'Alex Morgan', role: 'patient', clinicianEmail: 'asha.patel@example.org',
+    email: 'alex.morgan@example.org', displayName: 'Alex Morgan', role: 'patient', clinicianEmail: 'asha.patel@example.org', nhsRegistered: true,
     patient: { givenName: 'Alex', familyName: 'Morgan', dateOfBirth: '1986-04-12', mobile: '07700900123', postcode: 'SE1 7PB', nhsNumber: '9434765919' },
   },
   {
-    email: 'jamie.taylor@example.org', displayName: 'Jamie Taylor', role: 'patient', clinicianEmail: 'sam.okafor@example.org',
+    email: 'jamie.taylor@example.org', displayName: 'Jamie Taylor', role: 'patient', clinicianEmail: 'sam.okafor@example.org', memberNumber: 'ACME-1001',
     patient: { givenName: 'Jamie', familyName: 'Taylor', dateOfBirth: '1994-09-30', mobile: '07700900456', postcode: 'SE11 4QD', nhsNumber: '9434765870' },
   },
 ];

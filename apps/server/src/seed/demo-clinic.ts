@@ -3,7 +3,7 @@ import { ROLE_LABELS } from '@confide/domain';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { PasswordHasher } from '../identity/passwords';
-import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoOrganisation } from './demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PARTNER_MEMBERS, DEMO_PARTNER_PLANS, DEMO_PASSWORD, type DemoOrganisation } from './demo-accounts';
 
 export type SeedOutcome = 'seeded' | 'present' | 'skipped';
 
@@ -31,6 +31,22 @@ export async function seedDemoClinicIfEmpty(admin: Database, config: Config): Pr
         [orgIds[key], key, org.name, org.odsCode, org.partnerType ?? null, org.address, org.postcode],
       );
     }
+    for (const plan of DEMO_PARTNER_PLANS) {
+      const { rows } = await q.query<{ id: string }>('INSERT INTO partner_plans (partner_org_id, code, name) VALUES ($1, $2, $3) RETURNING id', [orgIds.partner, plan.code, plan.name]);
+      await q.query(
+        'INSERT INTO partner_plan_coverage (plan_id, appointment_type_id) SELECT $1, id FROM appointment_types WHERE code = ANY($2::text[])',
+        [rows[0]!.id, [...plan.types]],
+      );
+    }
+    const memberIds = new Map<string, string>();
+    for (const m of DEMO_PARTNER_MEMBERS) {
+      const { rows } = await q.query<{ id: string }>(
+        `INSERT INTO partner_members (partner_org_id, member_number, given_name, family_name, date_of_birth, plan_id)
+         SELECT $1, $2, $3, $4, $5, id FROM partner_plans WHERE partner_org_id = $1 AND code = $6 RETURNING id`,
+        [orgIds.partner, m.memberNumber, m.givenName, m.familyName, m.dateOfBirth, m.plan],
+      );
+      memberIds.set(m.memberNumber, rows[0]!.id);
+    }
     const userIds = new Map<string, string>();
     for (const a of DEMO_ACCOUNTS) {
       const id = randomUUID();
@@ -57,6 +73,10 @@ export async function seedDemoClinicIfEmpty(admin: Database, config: Config): Pr
           await q.query(`INSERT INTO care_relationships (clinician_user_id, patient_id, reason) VALUES ($1, $2, 'registered GP list (demo)')`, [
             userIds.get(a.clinicianEmail), patientId,
           ]);
+        }
+        if (a.nhsRegistered) await q.query('INSERT INTO nhs_registrations (patient_id, nhs_number) VALUES ($1, $2)', [patientId, p.nhsNumber]);
+        if (a.memberNumber) {
+          await q.query('INSERT INTO patient_memberships (patient_id, partner_member_id) VALUES ($1, $2)', [patientId, memberIds.get(a.memberNumber)]);
         }
       }
     }

@@ -1,8 +1,10 @@
-import { CHECK_IN_OPENS_MINUTES, type Appointment, type AppointmentOutcomeRequest, type BookAppointmentRequest, type RescheduleAppointmentRequest } from '@confide/contract';
-import { appointmentResource, localDayBounds, type Principal } from '@confide/domain';
+import { CHECK_IN_OPENS_MINUTES, type Appointment, type AppointmentType, type AppointmentOutcomeRequest, type BookAppointmentRequest, type RescheduleAppointmentRequest } from '@confide/contract';
+import { appointmentResource, entitledRoute, localDayBounds, type Principal, type RouteOption } from '@confide/domain';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit-log';
+import { accessRepository } from '../db/repositories/access.repository';
 import { appointmentRepository, type AppointmentRecord } from '../db/repositories/appointment.repository';
+import { paymentRepository } from '../db/repositories/payment.repository';
 import { outboxRepository } from '../db/repositories/outbox.repository';
 import { patientRepository } from '../db/repositories/patient.repository';
 import { schedulingRepository } from '../db/repositories/scheduling.repository';
@@ -37,10 +39,43 @@ async function refusingDoubleBooking<T>(work: () => Promise<T>): Promise<T> {
 
 interface OpenSlot {
   clinicianId: string;
-  typeId: string;
+  type: AppointmentType;
   mode: 'audio' | 'video';
   start: Date;
   end: Date;
+}
+
+const notEntitled = () =>
+  new ProblemError(422, 'You cannot book this appointment that way', {
+    code: 'not_entitled',
+    detail: 'This way of paying does not cover this kind of appointment. Choose another way, or check your NHS registration and memberships.',
+    errors: [{ field: 'body.access', message: 'Choose a way of paying that covers this appointment.' }],
+  });
+const paymentDeclined = () =>
+  new ProblemError(402, 'Your payment did not go through', {
+    code: 'payment_declined',
+    detail: 'The payment was declined, so the appointment was not booked and you have not been charged. Try again or choose another way to pay.',
+  });
+
+/**
+ * The route the patient chose, if they are entitled to it for this type (the database's insert policy checks
+ * the same again). Private pay needs a payment provider.
+ */
+async function requireEntitlement(deps: ServiceDeps, tx: PrincipalTx, patientId: string, type: AppointmentType, choice: BookAppointmentRequest['access']): Promise<RouteOption> {
+  const access = await accessRepository.patientAccess(tx, patientId);
+  const route = entitledRoute(deps.payments ? type : { ...type, pricePence: null }, access, choice);
+  if (!route) throw notEntitled();
+  return route;
+}
+
+/** Takes a private payment through the provider, inside the booking's transaction: declined means not booked. */
+async function takePayment(deps: ServiceDeps, tx: PrincipalTx, appointmentId: string, patientId: string, amountPence: number): Promise<void> {
+  const provider = deps.payments;
+  if (!provider) throw new Error('private route offered without a payment provider');
+  const paymentId = await paymentRepository.insertPending(tx, { appointmentId, patientId, amountPence, provider: provider.name });
+  const result = await provider.charge({ paymentId, amountPence, currency: 'GBP', description: 'Confide appointment' });
+  if (result.status === 'failed') throw paymentDeclined();
+  await paymentRepository.settle(tx, paymentId, result.status, result.providerReference);
 }
 
 function messageSettings(deps: ServiceDeps): MessageSettings {
@@ -63,7 +98,7 @@ async function requireOpenSlot(tx: PrincipalTx, clinicianId: string, typeId: str
   const [clinician] = await schedulingRepository.clinicians(tx, [clinicianId]);
   const start = Date.parse(startsAt);
   if (!type || !clinician || clinician.profession !== type.profession || !(await isPublishedSlot(tx, clinician.id, type, start))) throw notASlot();
-  return { clinicianId: clinician.id, typeId: type.id, mode: type.mode, start: new Date(start), end: new Date(start + type.durationMinutes * 60_000) };
+  return { clinicianId: clinician.id, type, mode: type.mode, start: new Date(start), end: new Date(start + type.durationMinutes * 60_000) };
 }
 
 /** An appointment the principal can see (RLS) and may act on (policy); anything else is 404, as if absent. */
@@ -83,10 +118,15 @@ export async function bookAppointment(deps: ServiceDeps, ctx: RequestContext, pr
     asPrincipal(deps, ctx, principal, async (tx, guard) => {
       await guard.authorize('appointment.book', appointmentResource({ patientId, clinicianId: input.clinicianId }));
       const slot = await requireOpenSlot(tx, input.clinicianId, input.appointmentTypeId, input.startsAt);
-      const id = await appointmentRepository.insert(tx, { patientId, ...slot, reason: input.reason });
+      const route = await requireEntitlement(deps, tx, patientId, slot.type, input.access);
+      const id = await appointmentRepository.insert(tx, {
+        patientId, clinicianId: slot.clinicianId, typeId: slot.type.id, start: slot.start, end: slot.end, reason: input.reason,
+        route: route.route, membershipId: route.route === 'partner' ? route.membershipId : null,
+      });
+      if (route.route === 'private') await takePayment(deps, tx, id, patientId, route.pricePence);
       await appointmentRepository.startCareRelationship(tx, slot.clinicianId, patientId);
       await outboxRepository.enqueue(tx, { appointmentId: id, patientId }, bookedMessages(await messageFacts(tx, patientId, id, slot), messageSettings(deps)));
-      await recordAudit(tx, ctx.meta, [{ action: 'created', resourceType: 'appointment', resourceId: id, patientId }]);
+      await recordAudit(tx, ctx.meta, [{ action: 'created', resourceType: 'appointment', resourceId: id, patientId, detail: { route: route.route } }]);
       const booked = await appointmentRepository.findById(tx, id);
       if (!booked) throw new Error('booked appointment not visible to its patient');
       return publicView(booked);

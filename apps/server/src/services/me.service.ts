@@ -63,6 +63,9 @@ const RESOURCE_NOUNS: Record<string, string> = {
   'password-reset': 'a password reset',
   outbox: 'a message to you',
   appointment: 'your appointment',
+  'access-routes': 'how you can book (NHS, memberships)',
+  'nhs-registration': 'your NHS registration',
+  membership: 'your partner membership',
 };
 
 const ACTION_VERBS: Record<AccessLogEntry['action'], string> = {

@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import type { Databases } from '../db/database';
 import type { DataFaults } from '../db/with-principal';
 import type { PasswordHasher } from '../identity/passwords';
+import type { PaymentProvider } from '../payments/payment-provider';
 
 /**
  * Test-only faults. They reach the app only through buildApp's arguments, never from configuration, so
@@ -17,4 +18,6 @@ export interface ServiceDeps {
   readonly config: Config;
   readonly hasher: PasswordHasher;
   readonly faults: Faults;
+  /** Takes private payments; null when private pay is off. */
+  readonly payments: PaymentProvider | null;
 }

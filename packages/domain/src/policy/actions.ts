@@ -20,6 +20,10 @@ export const ACTIONS = [
   'appointment.check-in', // the patient arrives in the waiting room
   'appointment.admit', // the clinician admits the patient: the consultation begins
   'appointment.record-outcome', // the clinician marks it completed or missed
+  'access-route.read', // a patient's own NHS registration, partner memberships and what they may book
+  'access-route.manage', // a patient registers with the practice or links a partner membership
+  'partner-members.manage', // a partner admin reads and changes their own organisation's member list
+  'partner-usage.read', // a partner admin reads aggregate usage counts for their own organisation
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -37,4 +41,6 @@ export const PATIENT_DATA_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'appointment.check-in',
   'appointment.admit',
   'appointment.record-outcome',
+  'access-route.read',
+  'access-route.manage',
 ]);

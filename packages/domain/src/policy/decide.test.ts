@@ -23,6 +23,7 @@ const arbResource: fc.Arbitrary<ResourceRef> = fc.oneof(
   arbId.map((userId) => ({ kind: 'clinician' as const, userId })),
   fc.tuple(arbId, arbId).map(([patientId, clinicianId]) => ({ kind: 'appointment' as const, patientId, clinicianId })),
   fc.constant({ kind: 'clinic' as const }),
+  arbId.map((organisationId) => ({ kind: 'partner' as const, organisationId })),
 );
 const arbFacts: fc.Arbitrary<PolicyFacts> = fc.uniqueArray(arbId).map((a) => ({ carePatientIds: new Set(a) }));
 const arbAction = fc.constantFrom(...ACTIONS);
@@ -95,6 +96,26 @@ describe('policy: decide()', () => {
         else expect(d.allowed).toBe(r.kind === 'account' && r.userId === p.userId);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('a partner admin manages members and reads usage of their own organisation only; nobody else does', () => {
+    fc.assert(
+      fc.property(arbPrincipal, fc.constantFrom('partner-members.manage' as const, 'partner-usage.read' as const), arbResource, arbFacts, (p, action, r, facts) => {
+        const expected = p.mfaSatisfied && p.role === 'partner_admin' && r.kind === 'partner' && p.organisationId !== null && r.organisationId === p.organisationId;
+        expect(decide(p, action, r, facts).allowed).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('access routes (NHS registration, memberships) are read and changed by their own patient only', () => {
+    fc.assert(
+      fc.property(arbPrincipal, fc.constantFrom('access-route.read' as const, 'access-route.manage' as const), arbResource, arbFacts, (p, action, r, facts) => {
+        const expected = p.mfaSatisfied && p.role === 'patient' && r.kind === 'patient' && p.patientId !== null && r.patientId === p.patientId;
+        expect(decide(p, action, r, facts).allowed).toBe(expected);
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -37,6 +37,8 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
       if (r.kind !== 'patient') return deny('wrong-resource');
       return ownsPatient(p, r) ? ALLOW : deny('not-entitled');
     case 'access-log.read':
+    case 'access-route.read':
+    case 'access-route.manage':
       if (r.kind !== 'patient') return deny('wrong-resource');
       return ownsPatient(p, r) ? ALLOW : deny('not-entitled');
     case 'staff.list':
@@ -62,6 +64,10 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
     case 'availability.manage':
       if (r.kind !== 'clinician') return deny('wrong-resource');
       return p.role === 'clinician' && r.userId === p.userId ? ALLOW : deny('not-entitled');
+    case 'partner-members.manage':
+    case 'partner-usage.read':
+      if (r.kind !== 'partner') return deny('wrong-resource');
+      return p.role === 'partner_admin' && p.organisationId !== null && r.organisationId === p.organisationId ? ALLOW : deny('not-entitled');
     default: {
       const unhandled: never = action;
       void unhandled;

@@ -4,6 +4,7 @@ export type ResourceRef =
   | { readonly kind: 'account'; readonly userId: string }
   | { readonly kind: 'appointment'; readonly patientId: string; readonly clinicianId: string }
   | { readonly kind: 'clinician'; readonly userId: string }
+  | { readonly kind: 'partner'; readonly organisationId: string }
   | { readonly kind: 'clinic' };
 
 export const patientResource = (patientId: string): ResourceRef => ({ kind: 'patient', patientId });
@@ -14,6 +15,7 @@ export const appointmentResource = (a: { patientId: string; clinicianId: string 
   clinicianId: a.clinicianId,
 });
 export const clinicianResource = (userId: string): ResourceRef => ({ kind: 'clinician', userId });
+export const partnerResource = (organisationId: string): ResourceRef => ({ kind: 'partner', organisationId });
 export const CLINIC: ResourceRef = { kind: 'clinic' };
 
 /**

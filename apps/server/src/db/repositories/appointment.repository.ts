@@ -20,18 +20,28 @@ interface AppointmentRow {
   created_at: Date;
   checked_in_at: Date | null;
   consultation_id: string | null;
+  access_route: 'nhs' | 'partner' | 'private' | null;
+  partner_name: string | null;
+  payment_status: 'pending' | 'paid' | 'failed' | 'refunded' | null;
+  payment_amount_pence: number | null;
 }
 
 const SELECT = `
   SELECT a.id, a.patient_id, p.given_name || ' ' || p.family_name AS patient_name, a.clinician_user_id,
          u.display_name AS clinician_name, s.profession, t.id AS type_id, t.name AS type_name, t.mode, t.duration_minutes,
-         a.starts_at, a.ends_at, a.status, a.reason, a.created_at, a.checked_in_at, c.id AS consultation_id
+         a.starts_at, a.ends_at, a.status, a.reason, a.created_at, a.checked_in_at, c.id AS consultation_id,
+         a.access_route, o.name AS partner_name, pay.status AS payment_status, pay.amount_pence AS payment_amount_pence
   FROM appointments a
   JOIN appointment_types t ON t.id = a.appointment_type_id
   LEFT JOIN patients p ON p.id = a.patient_id
   LEFT JOIN users u ON u.id = a.clinician_user_id
   LEFT JOIN staff_profiles s ON s.user_id = a.clinician_user_id
-  LEFT JOIN consultations c ON c.appointment_id = a.id`;
+  LEFT JOIN consultations c ON c.appointment_id = a.id
+  -- Under row-level security only the patient sees their membership and payment; for others these stay NULL.
+  LEFT JOIN patient_memberships m ON m.id = a.patient_membership_id
+  LEFT JOIN partner_members pm ON pm.id = m.partner_member_id
+  LEFT JOIN organisations o ON o.id = pm.partner_org_id
+  LEFT JOIN payments pay ON pay.appointment_id = a.id`;
 
 export type AppointmentRecord = Appointment & { clinicianId: string; patientId: string };
 
@@ -50,6 +60,8 @@ function toAppointment(r: AppointmentRow): AppointmentRecord {
     createdAt: r.created_at.toISOString(),
     checkedInAt: r.checked_in_at?.toISOString() ?? null,
     consultationId: r.consultation_id,
+    access: r.access_route ? { route: r.access_route, partnerName: r.partner_name } : null,
+    payment: r.payment_status && r.payment_amount_pence !== null ? { status: r.payment_status, amountPence: r.payment_amount_pence } : null,
   };
 }
 
@@ -96,11 +108,14 @@ export const appointmentRepository = {
     await tx.query('UPDATE consultations SET ended_at = now() WHERE appointment_id = $1 AND ended_at IS NULL', [appointmentId]);
   },
 
-  async insert(tx: PrincipalTx, a: { patientId: string; clinicianId: string; typeId: string; start: Date; end: Date; reason: string }): Promise<string> {
+  async insert(
+    tx: PrincipalTx,
+    a: { patientId: string; clinicianId: string; typeId: string; start: Date; end: Date; reason: string; route: 'nhs' | 'partner' | 'private'; membershipId: string | null },
+  ): Promise<string> {
     const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO appointments (patient_id, clinician_user_id, appointment_type_id, starts_at, ends_at, reason)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [a.patientId, a.clinicianId, a.typeId, a.start, a.end, a.reason],
+      `INSERT INTO appointments (patient_id, clinician_user_id, appointment_type_id, starts_at, ends_at, reason, access_route, patient_membership_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [a.patientId, a.clinicianId, a.typeId, a.start, a.end, a.reason, a.route, a.membershipId],
     );
     return rows[0]!.id;
   },

@@ -9,10 +9,12 @@ interface TypeRow {
   profession: Profession;
   duration_minutes: number;
   mode: 'audio' | 'video';
-  price_pence: number;
+  price_pence: number | null;
+  nhs_funded: boolean;
 }
 const toType = (r: TypeRow): AppointmentType => ({
-  id: r.id, code: r.code, name: r.name, profession: r.profession, durationMinutes: r.duration_minutes, mode: r.mode, pricePence: r.price_pence,
+  id: r.id, code: r.code, name: r.name, profession: r.profession, durationMinutes: r.duration_minutes, mode: r.mode,
+  pricePence: r.price_pence, nhsFunded: r.nhs_funded,
 });
 
 interface RuleRow {

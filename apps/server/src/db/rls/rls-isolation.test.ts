@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/test-app';
 import { testEngine } from '../../../test/test-databases';
-import { buildWorld, type World } from '../../../test/world';
+import { buildWorld, createPartner, type World } from '../../../test/world';
 import type { Databases } from '../database';
 import { withPrincipal } from '../with-principal';
 
@@ -74,6 +74,46 @@ describe('the database alone (policy module off)', () => {
         tx.query(`INSERT INTO sessions (user_id, token_hash, csrf_token, mfa_satisfied, expires_at) VALUES ($1, 'h', 'c', true, now())`, [b!.userId]),
       ),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  it('access routes: a patient sees only their own NHS registration, memberships and payments; a partner admin only their own members', async () => {
+    const [a, b] = world.patients;
+    const acme = await createPartner(ctx, 'RLS Acme');
+    const other = await createPartner(ctx, 'RLS Other');
+    for (const [partner, n, dob] of [[acme, 'R-A', '1980-01-01'], [acme, 'R-B', '1981-01-01'], [other, 'R-C', '1982-01-01']] as const) {
+      expect((await partner.admin.client.request('PUT', API.partnerMember(n), { givenName: 'M', familyName: n, dateOfBirth: dob, plan: 'essential' })).status).toBe(201);
+    }
+    for (const [p, n, dob] of [[a!, 'R-A', '1980-01-01'], [b!, 'R-B', '1981-01-01']] as const) {
+      expect((await p.client.post(API.myMemberships, { partnerId: acme.organisationId, memberNumber: n, dateOfBirth: dob })).status).toBe(201);
+      expect((await p.client.post(API.myNhsRegistration, { nhsNumber: '9434765919' })).status).toBe(201);
+    }
+    await withPrincipal(ctx.dbs.app, principalOf(a!, 'patient', a!.patientId), async (tx) => {
+      for (const table of ['nhs_registrations', 'patient_memberships']) {
+        const { rows } = await tx.query<{ patient_id: string }>(`SELECT patient_id FROM ${table}`);
+        expect(rows.map((r) => r.patient_id), table).toEqual([a!.patientId]);
+      }
+      expect((await tx.query<{ member_number: string }>('SELECT member_number FROM partner_members')).rows.map((r) => r.member_number)).toEqual(['R-A']);
+      expect((await tx.query('SELECT id FROM payments WHERE patient_id <> $1', [a!.patientId])).rows).toEqual([]);
+      expect((await tx.query(`UPDATE partner_members SET removed_at = now()`)).rowCount).toBe(0);
+      expect((await tx.query('SELECT * FROM partner_usage()')).rows).toEqual([]);
+    });
+    // Linking goes only through link_partner_membership(), which checks the member number and date of birth.
+    await expect(withPrincipal(ctx.dbs.app, principalOf(a!, 'patient', a!.patientId), (tx) =>
+      tx.query('INSERT INTO patient_memberships (patient_id, partner_member_id) SELECT $1, id FROM partner_members', [a!.patientId]),
+    )).rejects.toThrow(/permission denied|row-level security/);
+    const acmeAdmin: Principal = { ...principalOf(acme.admin, 'partner_admin'), organisationId: acme.organisationId };
+    await withPrincipal(ctx.dbs.app, acmeAdmin, async (tx) => {
+      const members = await tx.query<{ member_number: string }>('SELECT member_number FROM partner_members ORDER BY member_number');
+      expect(members.rows.map((r) => r.member_number)).toEqual(['R-A', 'R-B']);
+      for (const table of ['nhs_registrations', 'patient_memberships', 'payments', 'appointments', 'patients']) {
+        expect((await tx.query(`SELECT 1 FROM ${table}`)).rows, table).toEqual([]);
+      }
+      expect((await tx.query(`UPDATE partner_members SET removed_at = now() WHERE partner_org_id = $1`, [other.organisationId])).rowCount).toBe(0);
+    });
+    await expect(withPrincipal(ctx.dbs.app, acmeAdmin, (tx) => tx.query(
+      `INSERT INTO partner_members (partner_org_id, member_number, given_name, family_name, date_of_birth, plan_id) SELECT $1, 'X-1', 'x', 'y', '1990-01-01', id FROM partner_plans WHERE partner_org_id = $1`,
+      [other.organisationId],
+    ))).rejects.toThrow(/row-level security/);
   });
 
   it('property: whatever principal and patient, RLS shows a patient row exactly when the policy would', async () => {

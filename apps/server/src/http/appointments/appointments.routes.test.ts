@@ -64,7 +64,7 @@ describe('availability', () => {
 describe('booking', () => {
   it('a patient books, sees it; the GP sees it on their day with the reason; another patient cannot see or change it', async () => {
     const [slot] = await slotsTomorrow(alice);
-    const res = await alice.client.post(API.appointments, { clinicianId: slot!.clinicianId, appointmentTypeId: slot!.appointmentTypeId, startsAt: slot!.startsAt, reason: 'Cough for two weeks' });
+    const res = await alice.client.post(API.appointments, { clinicianId: slot!.clinicianId, appointmentTypeId: slot!.appointmentTypeId, startsAt: slot!.startsAt, reason: 'Cough for two weeks', access: { route: 'private' } });
     expect(res.status, res.text).toBe(201);
     const booked = res.body as Appointment;
     expect(booked).toMatchObject({ status: 'booked', startsAt: slot!.startsAt, clinician: { name: 'Dr Booking' } });
@@ -85,7 +85,7 @@ describe('booking', () => {
   });
 
   it('refuses a time that is not an open slot', async () => {
-    const res = await alice.client.post(API.appointments, { clinicianId: gp.userId, appointmentTypeId: gpVideo, startsAt: `${tomorrow}T03:07:00Z`, reason: 'Headache' });
+    const res = await alice.client.post(API.appointments, { clinicianId: gp.userId, appointmentTypeId: gpVideo, startsAt: `${tomorrow}T03:07:00Z`, reason: 'Headache', access: { route: 'private' } });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'not_a_slot' });
   });
@@ -94,7 +94,7 @@ describe('booking', () => {
     const patients = await Promise.all(Array.from({ length: 50 }, () => registerPatient(ctx)));
     const slot = (await slotsTomorrow(alice)).at(-1)!;
     const results = await Promise.all(
-      patients.map((p) => p.client.post(API.appointments, { clinicianId: slot.clinicianId, appointmentTypeId: slot.appointmentTypeId, startsAt: slot.startsAt, reason: 'Race for the slot' })),
+      patients.map((p) => p.client.post(API.appointments, { clinicianId: slot.clinicianId, appointmentTypeId: slot.appointmentTypeId, startsAt: slot.startsAt, reason: 'Race for the slot', access: { route: 'private' } })),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -118,7 +118,7 @@ describe('booking', () => {
   it('cancelling frees the slot; rescheduling moves to another open time and refuses a taken one', async () => {
     const slots = await slotsTomorrow(bob);
     const book = async (i: number) =>
-      (await bob.client.post(API.appointments, { clinicianId: slots[i]!.clinicianId, appointmentTypeId: gpVideo, startsAt: slots[i]!.startsAt, reason: 'Rash on arm' })).body as Appointment;
+      (await bob.client.post(API.appointments, { clinicianId: slots[i]!.clinicianId, appointmentTypeId: gpVideo, startsAt: slots[i]!.startsAt, reason: 'Rash on arm', access: { route: 'private' } })).body as Appointment;
     const first = await book(0);
     const cancelled = await bob.client.post(API.cancelAppointment(first.id));
     expect(cancelled.body).toMatchObject({ status: 'cancelled' });

@@ -16,7 +16,7 @@ let soon: Appointment;
 async function bookSoon(p: WorldPatient): Promise<Appointment> {
   const slots = ((await p.client.get(`${API.slots}?profession=gp&days=2`)).body as SlotList).items;
   const s = slots.find((x) => x.clinicianId === gp.userId && Date.parse(x.startsAt) - Date.now() < 10 * 60_000)!;
-  const res = await p.client.post(API.appointments, { clinicianId: gp.userId, appointmentTypeId: s.appointmentTypeId, startsAt: s.startsAt, reason: 'Earache since Friday' });
+  const res = await p.client.post(API.appointments, { clinicianId: gp.userId, appointmentTypeId: s.appointmentTypeId, startsAt: s.startsAt, reason: 'Earache since Friday', access: { route: 'private' } });
   expect(res.status, res.text).toBe(201);
   return res.body as Appointment;
 }
@@ -55,7 +55,7 @@ describe('waiting room', () => {
   it('refuses check-in too early', async () => {
     const slots = ((await patient.client.get(`${API.slots}?profession=gp&days=2`)).body as SlotList).items;
     const later = slots.find((x) => Date.parse(x.startsAt) - Date.now() > 30 * 60_000)!;
-    const booked = (await patient.client.post(API.appointments, { clinicianId: later.clinicianId, appointmentTypeId: later.appointmentTypeId, startsAt: later.startsAt, reason: 'Follow-up' })).body as Appointment;
+    const booked = (await patient.client.post(API.appointments, { clinicianId: later.clinicianId, appointmentTypeId: later.appointmentTypeId, startsAt: later.startsAt, reason: 'Follow-up', access: { route: 'private' } })).body as Appointment;
     const res = await patient.client.post(API.checkIn(booked.id));
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'check_in_not_open' });
