@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PasswordHasher } from '../../server/src/identity/passwords';
-import { currentTotpCode, newTotpSecret } from '../../server/src/identity/totp';
 import { checkPage, launchChromium, PhoneBrowser, startServer, type RunningServer } from './harness';
+import { createGp, registerPatient, signInAsStaff, type StaffAccount } from './people';
 
 /**
  * Booking in the browser at phone size: a patient books the first available GP time today with a reason and sees
@@ -12,48 +11,13 @@ import { checkPage, launchChromium, PhoneBrowser, startServer, type RunningServe
 let server: RunningServer;
 let browser: Browser;
 let phone: PhoneBrowser;
-interface GpAccount {
-  id: string;
-  email: string;
-  password: string;
-  secret: string;
-}
-
-/** A GP enrolled in two-step verification, made directly as the clinic would. */
-async function createGp(displayName: string): Promise<GpAccount> {
-  const gpAccount = { id: randomUUID(), email: `gp.${randomUUID().slice(0, 8)}@staff.example.test`, password: 'gp passphrase for the browser', secret: newTotpSecret() };
-  const hash = await new PasswordHasher({ memoryCost: 1024, timeCost: 1 }).hash(gpAccount.password);
-  await server.dbs.admin.query(
-    `INSERT INTO users (id, email, password_hash, role, display_name, totp_secret, totp_enrolled_at) VALUES ($1, $2, $3, 'clinician', $4, $5, now())`,
-    [gpAccount.id, gpAccount.email, hash, displayName, gpAccount.secret],
-  );
-  await server.dbs.admin.query(`INSERT INTO staff_profiles (user_id, profession, registration_number) VALUES ($1, 'gp', 'GMC 7000001')`, [gpAccount.id]);
-  return gpAccount;
-}
-
-async function signInAsGp(page: Page, account: GpAccount): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('6-digit code').fill(currentTotpCode(account.secret));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/clinician/**');
-}
-
-let gp: GpAccount;
+let gp: StaffAccount;
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
   phone = new PhoneBrowser(browser, server.baseUrl);
-  gp = await createGp('Dr Browser GP');
-  // Open all day, every day, so "first available today" finds a time whenever the test runs (until 23:40 London).
-  await server.dbs.admin.query(
-    `INSERT INTO availability_rules (clinician_user_id, appointment_type_id, weekday, start_time, end_time, valid_from)
-     SELECT $1, t.id, w, '00:00', '23:59', '2026-01-01' FROM appointment_types t, generate_series(1, 7) w WHERE t.code = 'gp-video'`,
-    [gp.id],
-  );
+  gp = await createGp(server, 'Dr Browser GP');
 });
 afterAll(async () => {
   await phone?.closeAll();
@@ -62,20 +26,6 @@ afterAll(async () => {
 });
 
 const newPage = () => phone.newPage();
-
-
-async function registerPatient(page: Page, givenName: string): Promise<void> {
-  await page.goto('/sign-up');
-  await page.getByLabel('Given name').fill(givenName);
-  await page.getByLabel('Family name').fill('Booker');
-  await page.getByLabel('Date of birth').fill('1979-11-05');
-  await page.getByLabel('Email address').fill(`${givenName.toLowerCase()}@example.test`);
-  await page.getByLabel('Mobile number').fill('07700 900555');
-  await page.getByLabel('Postcode').fill('M1 1AE');
-  await page.getByLabel('Password', { exact: true }).fill('a booking passphrase');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/patient/profile');
-}
 
 describe('booking in the browser', () => {
   const patientName = `Morwenna${randomUUID().slice(0, 6)}`;
@@ -105,7 +55,7 @@ describe('booking in the browser', () => {
 
   it('the GP signs in and sees the patient and their reason on today’s list', async () => {
     const page = await newPage();
-    await signInAsGp(page, gp);
+    await signInAsStaff(page, gp, '**/clinician/**');
     await page.getByRole('link', { name: 'Your day' }).first().click();
     await page.waitForURL('**/clinician/day**');
     await page.getByRole('heading', { level: 1, name: 'Your day' }).waitFor();
@@ -142,7 +92,7 @@ describe('booking in the browser', () => {
 
 describe('waiting room in the browser', () => {
   it('a patient checks their camera and microphone and checks in; the GP sees them waiting and admits them; the patient is told', async () => {
-    const waitingGp = await createGp('Dr Waiting Room');
+    const waitingGp = await createGp(server, 'Dr Waiting Room');
     const givenName = `Wendell${randomUUID().slice(0, 6)}`;
     const patientPage = await newPage();
     await registerPatient(patientPage, givenName);
@@ -172,7 +122,7 @@ describe('waiting room in the browser', () => {
     await checkPage(patientPage, 'waiting');
 
     const gpPage = await newPage();
-    await signInAsGp(gpPage, waitingGp);
+    await signInAsStaff(gpPage, waitingGp, '**/clinician/**');
     await gpPage.goto('/clinician/day');
     await gpPage.getByRole('heading', { name: 'Waiting room' }).waitFor();
     await gpPage.getByRole('status').filter({ hasText: '1 patient waiting' }).waitFor();

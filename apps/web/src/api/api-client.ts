@@ -4,7 +4,10 @@ import { ApiProblem } from './api-problem';
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, with its own content type, such as a CSV file as `text/csv`. */
+  text?: { content: string; contentType: string };
   /** The session's CSRF token; sent on every state-changing request while signed in. */
   csrfToken?: string | null;
   signal?: AbortSignal;
@@ -43,13 +46,26 @@ async function toProblem(response: Response): Promise<ApiProblem> {
   return new ApiProblem(problem, retryAfter(response));
 }
 
+/** A successful answer and its status, for when the status means something (PUT: 201 created, 200 replaced). */
+export interface ApiResponse<T> {
+  status: number;
+  data: T;
+}
+
+function requestBody(options: RequestOptions): { contentType: string; content: string } | undefined {
+  if (options.text) return options.text;
+  if (options.body !== undefined) return { contentType: 'application/json', content: JSON.stringify(options.body) };
+  return undefined;
+}
+
 /**
- * The one way the web app talks to the API: JSON in and out, the session cookie sent same-origin,
- * the CSRF header on writes, and every error thrown as an `ApiProblem`.
+ * The one way the web app talks to the API: JSON in (or text, such as CSV) and JSON out, the session cookie
+ * sent same-origin, the CSRF header on writes, and every error thrown as an `ApiProblem`.
  */
-export async function apiRequest<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+export async function apiResponse<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const body = requestBody(options);
+  if (body) headers['content-type'] = body.contentType;
   if (method !== 'GET' && options.csrfToken) headers[CSRF_HEADER] = options.csrfToken;
 
   let response: Response;
@@ -58,7 +74,7 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: body?.content,
       signal: options.signal,
     });
   } catch (error) {
@@ -67,6 +83,11 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
   }
 
   if (!response.ok) throw await toProblem(response);
-  if (response.status === 204) return undefined as T;
-  return (await readJson(response)) as T;
+  if (response.status === 204) return { status: 204, data: undefined as T };
+  return { status: response.status, data: (await readJson(response)) as T };
+}
+
+/** `apiResponse` for when only the answer matters. */
+export async function apiRequest<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+  return (await apiResponse<T>(method, path, options)).data;
 }

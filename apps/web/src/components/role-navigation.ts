@@ -12,7 +12,12 @@ export function navItemsFor(role: Role): NavItem[] {
   const profile: NavItem = { label: 'Profile', to: profilePathFor(role) };
   switch (role) {
     case 'patient':
-      return [{ label: 'Book', to: `${base}/book` }, { label: 'Appointments', to: `${base}/appointments` }, profile];
+      return [
+        { label: 'Book', to: `${base}/book` },
+        { label: 'Appointments', to: `${base}/appointments` },
+        { label: 'NHS and memberships', to: `${base}/access` },
+        profile,
+      ];
     case 'clinician':
       return [{ label: 'Your day', to: `${base}/day` }, { label: 'Availability', to: `${base}/availability` }, profile];
     case 'clinic_admin':
@@ -22,6 +27,8 @@ export function navItemsFor(role: Role): NavItem[] {
         { label: 'Audit log', to: `${base}/audit` },
         { label: 'Outbox', to: `${base}/outbox` },
       ];
+    case 'partner_admin':
+      return [{ label: 'Members', to: `${base}/members` }, { label: 'Usage', to: `${base}/usage` }, profile];
     default:
       return [profile];
   }

@@ -1,3 +1,4 @@
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -11,6 +12,12 @@ const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
 export function formatCalendarDate(isoDate: string): string {
   const time = Date.parse(`${isoDate}T00:00:00Z`);
   return Number.isNaN(time) ? isoDate : LONG_DATE.format(time);
+}
+
+/** A calendar month (`2026-11`) as "November 2026". */
+export function formatMonth(yearMonth: string): string {
+  const time = Date.parse(`${yearMonth}-01T00:00:00Z`);
+  return /^\d{4}-\d{2}$/.test(yearMonth) && !Number.isNaN(time) ? MONTH.format(time) : yearMonth;
 }
 
 /** A moment such as an access time as "23 Nov 2026, 14:05", in the reader's own time zone. */

@@ -1,7 +1,9 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../public/NotFoundPage';
 import { RequireRole } from '../session/RequireRole';
+import { MembersPage } from './MembersPage';
 import { PartnerProfilePage } from './PartnerProfilePage';
+import { UsagePage } from './UsagePage';
 
 /** Pages under /partner, for signed-in partner administrators only. */
 export function PartnerRoutes() {
@@ -10,6 +12,8 @@ export function PartnerRoutes() {
       <Route element={<RequireRole role="partner_admin" />}>
         <Route index element={<Navigate to="profile" replace />} />
         <Route path="profile" element={<PartnerProfilePage />} />
+        <Route path="members" element={<MembersPage />} />
+        <Route path="usage" element={<UsagePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

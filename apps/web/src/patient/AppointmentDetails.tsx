@@ -3,8 +3,9 @@ import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { MODE_LABELS, STATUS_LABELS } from '../format/appointment-labels';
 import { formatDateOf, formatTimeRange } from '../format/clinic-time';
 import { PROFESSION_LABELS } from '../format/staff-labels';
+import { paidByLabel } from './access-route-labels';
 
-/** When, who, what and how, for an appointment or a time about to be booked. Times are UK time. */
+/** When, who, what, how and (once booked) how it is paid for, for an appointment or a time about to be booked. Times are UK time. */
 export function AppointmentDetails({ appointment, slot }: { appointment?: Appointment; slot?: Slot }) {
   const rows: SummaryRow[] = [];
   if (appointment) {
@@ -20,6 +21,8 @@ export function AppointmentDetails({ appointment, slot }: { appointment?: Appoin
       { term: 'How', value: MODE_LABELS[appointment.appointmentType.mode] },
       { term: 'Status', value: STATUS_LABELS[appointment.status] },
     );
+    const paidBy = paidByLabel(appointment);
+    if (paidBy) rows.push({ term: 'Paid by', value: paidBy });
   } else if (slot) {
     rows.push(
       { term: 'Date', value: formatDateOf(slot.startsAt) },

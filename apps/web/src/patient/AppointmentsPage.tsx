@@ -10,6 +10,7 @@ import { TableCell } from '../components/TableCell';
 import { useNow } from '../components/use-now';
 import { MODE_LABELS, STATUS_LABELS } from '../format/appointment-labels';
 import { formatDateAndTime, formatDateOf, formatTime, formatTimeRange } from '../format/clinic-time';
+import { paidByLabel } from './access-route-labels';
 import { checkInOpensAt, isChangeable, isCheckInAhead, isCheckInOpen, isInWaitingRoom, splitAppointments } from './appointment-timing';
 import { readAppointmentChanged } from './booking-state';
 import { BOOK_PATH, cancelAppointmentPath, changeAppointmentTimePath, checkInPath } from './patient-paths';
@@ -72,7 +73,10 @@ interface AppointmentTableProps {
 
 function AppointmentTable({ id, caption, appointments, actionsAt }: AppointmentTableProps) {
   const withActions = actionsAt !== undefined;
+  // Only appointments booked before access routes existed have no "Paid by".
+  const withPaidBy = appointments.some((appointment) => appointment.access !== null);
   const columns = ['Date and time', 'Clinician', 'Type', 'Mode', 'Status'];
+  if (withPaidBy) columns.push('Paid by');
   if (withActions) columns.push('Actions');
   return (
     <ResponsiveTable id={id} caption={caption} captionHidden columns={columns}>
@@ -88,6 +92,7 @@ function AppointmentTable({ id, caption, appointments, actionsAt }: AppointmentT
           <TableCell column="Type">{appointment.appointmentType.name}</TableCell>
           <TableCell column="Mode">{MODE_LABELS[appointment.appointmentType.mode]}</TableCell>
           <TableCell column="Status">{STATUS_LABELS[appointment.status]}</TableCell>
+          {withPaidBy && <TableCell column="Paid by">{paidByLabel(appointment) ?? ''}</TableCell>}
           {withActions && (
             <TableCell column="Actions">
               <AppointmentActions appointment={appointment} now={actionsAt} />

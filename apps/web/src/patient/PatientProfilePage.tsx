@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { PatientProfile } from '@confide/contract';
 import { LoadFailed } from '../components/LoadFailed';
 import { Page } from '../components/Page';
@@ -7,6 +8,7 @@ import { displayNhsNumber, fullName } from '../format/patient-format';
 import { useSession, useSignedInUser } from '../session/use-session';
 import { AccessHistory } from './AccessHistory';
 import { ContactDetailsForm } from './ContactDetailsForm';
+import { ACCESS_PATH } from './patient-paths';
 
 export function PatientProfilePage() {
   const user = useSignedInUser();
@@ -32,6 +34,13 @@ export function PatientProfilePage() {
               ]}
             />
             <p className="hint">You cannot change your name, date of birth, NHS number or email address here.</p>
+          </section>
+          <section>
+            <h2 id="paying-heading">How you pay for appointments</h2>
+            <p>
+              Register with the practice for free NHS appointments, or add an insurer or employer membership, in{' '}
+              <Link to={ACCESS_PATH}>NHS and memberships</Link>.
+            </p>
           </section>
           <ContactDetailsForm key={patient.id} patient={patient} onSaved={handleSaved} />
           <AccessHistory />

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../public/NotFoundPage';
 import { RequireRole } from '../session/RequireRole';
+import { AccessPage } from './AccessPage';
 import { AppointmentsPage } from './AppointmentsPage';
 import { BookAppointmentPage } from './BookAppointmentPage';
 import { CancelAppointmentPage } from './CancelAppointmentPage';
@@ -18,6 +19,7 @@ export function PatientRoutes() {
         <Route path="profile" element={<PatientProfilePage />} />
         <Route path="book" element={<BookAppointmentPage />} />
         <Route path="book/confirm" element={<ConfirmBookingPage />} />
+        <Route path="access" element={<AccessPage />} />
         <Route path="appointments" element={<AppointmentsPage />} />
         <Route path="appointments/:appointmentId/cancel" element={<CancelAppointmentPage />} />
         <Route path="appointments/:appointmentId/change-time" element={<ChangeAppointmentTimePage />} />

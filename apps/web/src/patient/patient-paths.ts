@@ -5,6 +5,8 @@ const BASE = ROLE_BASE_PATH.patient;
 export const BOOK_PATH = `${BASE}/book`;
 export const BOOK_CONFIRM_PATH = `${BASE}/book/confirm`;
 export const APPOINTMENTS_PATH = `${BASE}/appointments`;
+/** NHS registration and insurer or employer memberships: how the patient may book. */
+export const ACCESS_PATH = `${BASE}/access`;
 
 export function cancelAppointmentPath(appointmentId: string): string {
   return `${APPOINTMENTS_PATH}/${encodeURIComponent(appointmentId)}/cancel`;

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
 import { API, type SessionResponse } from '@confide/contract';
 import { useApi } from '../api/use-api';
+import { DateOfBirthField } from '../components/DateOfBirthField';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { PasswordField } from '../components/PasswordField';
@@ -10,7 +11,6 @@ import { TextField } from '../components/TextField';
 import { summaryItems } from '../forms/field-errors';
 import { NEW_PASSWORD_HINT } from '../forms/password-guidance';
 import { useFormErrors } from '../forms/use-form-errors';
-import { todayIsoDate } from '../format/date-format';
 import { pathAfterSignIn } from '../session/role-paths';
 import { useSession } from '../session/use-session';
 import { EMPTY_SIGN_UP, SIGN_UP_FIELDS, toRegisterRequest, validateSignUp, type SignUpValues } from './sign-up-form';
@@ -73,19 +73,7 @@ export function SignUpPage() {
           onChange={set('familyName')}
           error={errors.familyName}
         />
-        <TextField
-          id="dateOfBirth"
-          label="Date of birth"
-          hint="For example, 27 March 1985."
-          type="date"
-          autoComplete="bday"
-          min="1900-01-01"
-          max={todayIsoDate()}
-          widthClass="input--date"
-          value={values.dateOfBirth}
-          onChange={set('dateOfBirth')}
-          error={errors.dateOfBirth}
-        />
+        <DateOfBirthField id="dateOfBirth" own value={values.dateOfBirth} onChange={set('dateOfBirth')} error={errors.dateOfBirth} />
         <TextField
           id="nhsNumber"
           label="NHS number (optional)"

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@confide/domain';
+import type { Page } from 'playwright-core';
+import { PasswordHasher } from '../../server/src/identity/passwords';
+import { currentTotpCode, newTotpSecret } from '../../server/src/identity/totp';
+import type { RunningServer } from './harness';
+
+/** A staff member enrolled in two-step verification, made directly as the clinic would. */
+export interface StaffAccount {
+  id: string;
+  email: string;
+  password: string;
+  secret: string;
+}
+
+export async function createStaff(
+  server: RunningServer, role: Exclude<Role, 'patient'>, displayName: string, options: { profession?: 'gp'; organisationId?: string } = {},
+): Promise<StaffAccount> {
+  const account = { id: randomUUID(), email: `staff.${randomUUID().slice(0, 8)}@staff.example.test`, password: 'staff passphrase for the browser', secret: newTotpSecret() };
+  const hash = await new PasswordHasher({ memoryCost: 1024, timeCost: 1 }).hash(account.password);
+  await server.dbs.admin.query(
+    `INSERT INTO users (id, email, password_hash, role, display_name, totp_secret, totp_enrolled_at, organisation_id) VALUES ($1, $2, $3, $4, $5, $6, now(), $7)`,
+    [account.id, account.email, hash, role, displayName, account.secret, options.organisationId ?? null],
+  );
+  await server.dbs.admin.query(`INSERT INTO staff_profiles (user_id, profession, registration_number) VALUES ($1, $2, $3)`, [
+    account.id, options.profession ?? null, options.profession ? 'GMC 7000001' : null,
+  ]);
+  return account;
+}
+
+/** A GP, open all day every day so "first available today" finds a time whenever the test runs (until 23:40 London). */
+export async function createGp(server: RunningServer, displayName: string): Promise<StaffAccount> {
+  const gp = await createStaff(server, 'clinician', displayName, { profession: 'gp' });
+  await server.dbs.admin.query(
+    `INSERT INTO availability_rules (clinician_user_id, appointment_type_id, weekday, start_time, end_time, valid_from)
+     SELECT $1, t.id, w, '00:00', '23:59', '2026-01-01' FROM appointment_types t, generate_series(1, 7) w WHERE t.code = 'gp-video'`,
+    [gp.id],
+  );
+  return gp;
+}
+
+export async function signInAsStaff(page: Page, account: StaffAccount, landing: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('6-digit code').fill(currentTotpCode(account.secret));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(landing);
+}
+
+/** Signs up through the web app; family name "Booker". */
+export async function registerPatient(page: Page, givenName: string, dateOfBirth = '1979-11-05'): Promise<void> {
+  await page.goto('/sign-up');
+  await page.getByLabel('Given name').fill(givenName);
+  await page.getByLabel('Family name').fill('Booker');
+  await page.getByLabel('Date of birth').fill(dateOfBirth);
+  await page.getByLabel('Email address').fill(`${givenName.toLowerCase()}@example.test`);
+  await page.getByLabel('Mobile number').fill('07700 900555');
+  await page.getByLabel('Postcode').fill('M1 1AE');
+  await page.getByLabel('Password', { exact: true }).fill('a booking passphrase');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/patient/profile');
+}
