@@ -6,15 +6,19 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config/config';
 import type { Databases } from './db/database';
 import { PasswordHasher } from './identity/passwords';
 import { adminRoutes } from './http/admin/admin.routes';
+import { CallRooms } from './calls/call-rooms';
+import type { CallRecorder } from './calls/call-recorder';
 import { accessRoutes } from './http/access/access.routes';
 import { appointmentsRoutes } from './http/appointments/appointments.routes';
 import { authRoutes } from './http/auth/auth.routes';
+import { consultationsRoutes } from './http/consultations/consultations.routes';
 import { healthRoutes } from './http/health/health.routes';
 import { meRoutes } from './http/me/me.routes';
 import { partnerRoutes } from './http/partner/partner.routes';
@@ -31,6 +35,8 @@ export interface AppDeps {
   dbs: Databases;
   /** Test-only faults; production never passes any. */
   faults?: Faults;
+  /** Records calls (the server's WebRTC peer); none: calls are not recorded. */
+  recorder?: CallRecorder | null;
   /** The payment provider; by default the configured one. */
   payments?: PaymentProvider | null;
   /** Where logs go (tests capture them). */
@@ -63,7 +69,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     hasher: new PasswordHasher(config.auth.argon2),
     faults: deps.faults ?? {},
     payments: deps.payments !== undefined ? deps.payments : paymentProviderFor(config),
+    recorder: deps.recorder ?? null,
   };
+  const rooms = new CallRooms();
 
   // Every route must say who may call it; refuse to start otherwise.
   const routes: RouteInfo[] = [];
@@ -78,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
   const httpOnly = config.publicUrl.startsWith('http://');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -143,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
   appointmentsRoutes(app, services);
   accessRoutes(app, services);
   partnerRoutes(app, services);
+  consultationsRoutes(app, services, rooms);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -129,3 +129,36 @@ export async function buildWorld(ctx: TestContext, size: { patients: number; cli
   }
   return { patients, clinicians, admin, care };
 }
+
+let consultationFixtures = 0;
+
+/**
+ * An appointment (in the recent past, so fixtures never overlap) with the clinician admitted the patient: the consultation row, made directly as
+ * booking, check-in and admit would (those are tested on their own).
+ */
+export async function startConsultation(
+  ctx: TestContext, patient: WorldPatient, clinician: WorldStaff, mode: 'audio' | 'video' = 'audio',
+): Promise<{ consultationId: string; appointmentId: string }> {
+  // Each fixture an hour earlier than the last, so one clinician's fixtures never overlap.
+  consultationFixtures += 1;
+  const hoursAgo = consultationFixtures;
+  return ctx.dbs.admin.transaction(async (q) => {
+    const { rows } = await q.query<{ id: string }>(
+      `INSERT INTO appointments (patient_id, clinician_user_id, appointment_type_id, starts_at, ends_at, reason, status, checked_in_at, access_route)
+       SELECT $1, $2, t.id, date_trunc('minute', now()) - make_interval(hours => $4), date_trunc('minute', now()) - make_interval(hours => $4) + interval '10 minutes',
+              'Consultation test', 'in_consultation', now(), 'private'
+       FROM appointment_types t WHERE t.code = $3 RETURNING id`,
+      [patient.patientId, clinician.userId, mode === 'audio' ? 'gp-audio' : 'gp-video', hoursAgo],
+    );
+    const appointmentId = rows[0]!.id;
+    const c = await q.query<{ id: string }>(
+      'INSERT INTO consultations (appointment_id, patient_id, clinician_user_id, mode) VALUES ($1, $2, $3, $4) RETURNING id',
+      [appointmentId, patient.patientId, clinician.userId, mode],
+    );
+    await q.query(
+      `INSERT INTO care_relationships (clinician_user_id, patient_id, reason) VALUES ($1, $2, 'test') ON CONFLICT DO NOTHING`,
+      [clinician.userId, patient.patientId],
+    );
+    return { consultationId: c.rows[0]!.id, appointmentId };
+  });
+}

@@ -4,6 +4,7 @@ export * from './audit.schema';
 export * from './admin.schema';
 export * from './appointments.schema';
 export * from './access.schema';
+export * from './calls.schema';
 
 /** Every API path, in one place for the server's routes and the web app's client. */
 export const API = {
@@ -47,6 +48,9 @@ export const API = {
   partnerMember: (memberNumber: string) => `/api/v1/partner/members/${encodeURIComponent(memberNumber)}`,
   partnerMemberImport: '/api/v1/partner/members/import',
   partnerUsage: '/api/v1/partner/usage',
+  consultation: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}`,
+  consultationSignal: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/signal`,
+  consultationNotes: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/notes`,
   appointmentOutcome: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/outcome`,
 } as const;
 

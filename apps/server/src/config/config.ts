@@ -31,6 +31,14 @@ const Env = z.object({
   SMTP_FROM: z.string().default('Confide <no-reply@confide.localhost>'),
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  STUN_URLS: z.string().optional(),
+  TURN_URLS: z.string().optional(),
+  TURN_SECRET: z.string().min(16).optional(),
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  RECORDING: z.enum(['on', 'off']).default('on'),
+  RECORDING_KEK: z.string().optional(),
+  RECORDING_KEK_FILE: z.string().optional(),
+  RECORDING_SEGMENT_SECONDS: z.coerce.number().min(1).max(60).default(5),
   PAYMENT_PROVIDER: z.enum(['test', 'none']).optional(),
   PAYMENT_TEST_OUTCOME: z.enum(['paid', 'declined']).default('paid'),
 });
@@ -59,6 +67,18 @@ export interface Config {
   /** The clinic's own time zone: times in messages are written in it. */
   clinicTimeZone: string;
   messaging: { smtpUrl: string | null; from: string; reminderLeadMinutes: number; pollSeconds: number };
+  calls: {
+    stunUrls: string[];
+    turn: { urls: string[]; secret: string; ttlSeconds: number } | null;
+  };
+  recording: {
+    enabled: boolean;
+    /** Base64 of 32 bytes, from RECORDING_KEK or the file RECORDING_KEK_FILE; null: a development key under DATA_DIR. */
+    kek: string | null;
+    kekFile: string;
+    segmentSeconds: number;
+    blobDir: string;
+  };
   /** Who takes private payments: the in-process test provider (never in production) or nobody (private pay off). */
   payments: { provider: 'test' | 'none'; testOutcome: 'paid' | 'declined' };
 }
@@ -80,6 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (e.NODE_ENV === 'production' && e.PAYMENT_PROVIDER === 'test') {
     throw new ConfigError('PAYMENT_PROVIDER=test takes no money and cannot be used in production. Use none until a real provider is configured.');
   }
+  if (e.NODE_ENV === 'production' && e.RECORDING === 'on' && !e.RECORDING_KEK && !e.RECORDING_KEK_FILE) {
+    throw new ConfigError('Missing required configuration in production: RECORDING_KEK or RECORDING_KEK_FILE (or RECORDING=off).');
+  }
+  const splitUrls = (v: string | undefined) => (v ?? '').split(',').map((u) => u.trim()).filter(Boolean);
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -103,6 +127,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDistDir: path.resolve(cwd, e.WEB_DIST_DIR ?? 'apps/web/dist'),
     clinicTimeZone: e.CLINIC_TIME_ZONE,
     messaging: { smtpUrl: e.SMTP_URL ?? null, from: e.SMTP_FROM, reminderLeadMinutes: e.REMINDER_LEAD_MINUTES, pollSeconds: e.OUTBOX_POLL_SECONDS },
+    calls: {
+      stunUrls: splitUrls(e.STUN_URLS),
+      turn: e.TURN_URLS && e.TURN_SECRET ? { urls: splitUrls(e.TURN_URLS), secret: e.TURN_SECRET, ttlSeconds: e.TURN_TTL_SECONDS } : null,
+    },
+    recording: {
+      enabled: e.RECORDING === 'on',
+      kek: e.RECORDING_KEK ?? null,
+      kekFile: e.RECORDING_KEK_FILE ? path.resolve(cwd, e.RECORDING_KEK_FILE) : path.join(dataDir, 'keys', 'recording-kek'),
+      segmentSeconds: e.RECORDING_SEGMENT_SECONDS,
+      blobDir: path.join(dataDir, 'blobs'),
+    },
     payments: {
       provider: e.PAYMENT_PROVIDER ?? (e.NODE_ENV === 'production' ? 'none' : 'test'),
       testOutcome: e.PAYMENT_TEST_OUTCOME,

@@ -19,6 +19,7 @@ export class AccessDenied extends Error {
     readonly action: Action,
     readonly resource: ResourceRef,
     readonly reason: DenyReason,
+    readonly resourceId: string | null = null,
   ) {
     super(`denied ${action}`);
   }
@@ -57,11 +58,11 @@ export class Guard {
     return decide(this.tx.principal, action, resource, facts);
   }
 
-  /** Allow or throw AccessDenied. */
-  async authorize(action: Action, resource: ResourceRef): Promise<void> {
+  /** Allow or throw AccessDenied (`resourceId` names the thing in the audit entry of a denial). */
+  async authorize(action: Action, resource: ResourceRef, resourceId: string | null = null): Promise<void> {
     const decision = this.judge(action, resource, await this.policyFacts());
     this.ctx.decisions.push({ action, allowed: decision.allowed });
-    if (!decision.allowed) throw new AccessDenied(action, resource, decision.reason);
+    if (!decision.allowed) throw new AccessDenied(action, resource, decision.reason, resourceId);
   }
 
   /** The subset of items the principal may have `action` done on (the rest are silently left out). */
@@ -88,13 +89,15 @@ export async function asPrincipal<T>(
     return await withPrincipal(deps.dbs.app, principal, (tx) => fn(tx, new Guard(tx, ctx, deps)), deps.faults);
   } catch (err) {
     if (!(err instanceof AccessDenied)) throw err;
+    // Whose data was tried: shown in that patient's access history ("Another Confide user" if a patient tried).
+    const patientId = 'patientId' in err.resource ? err.resource.patientId : null;
     await withPrincipal(deps.dbs.app, principal, (tx) =>
       recordAudit(tx, ctx.meta, [
         {
           action: 'denied',
           resourceType: err.resource.kind,
-          resourceId: err.resource.kind === 'patient' ? err.resource.patientId : null,
-          patientId: err.resource.kind === 'patient' ? err.resource.patientId : null,
+          resourceId: err.resourceId ?? (err.resource.kind === 'patient' ? err.resource.patientId : null),
+          patientId,
           outcome: 'denied',
           detail: { attempted: err.action, reason: err.reason },
         },

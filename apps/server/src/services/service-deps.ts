@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import type { Databases } from '../db/database';
 import type { DataFaults } from '../db/with-principal';
 import type { PasswordHasher } from '../identity/passwords';
+import type { CallRecorder } from '../calls/call-recorder';
 import type { PaymentProvider } from '../payments/payment-provider';
 
 /**
@@ -20,4 +21,6 @@ export interface ServiceDeps {
   readonly faults: Faults;
   /** Takes private payments; null when private pay is off. */
   readonly payments: PaymentProvider | null;
+  /** Records each participant's media during calls; null when recording is off. */
+  readonly recorder: CallRecorder | null;
 }

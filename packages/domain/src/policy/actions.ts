@@ -24,6 +24,13 @@ export const ACTIONS = [
   'access-route.manage', // a patient registers with the practice or links a partner membership
   'partner-members.manage', // a partner admin reads and changes their own organisation's member list
   'partner-usage.read', // a partner admin reads aggregate usage counts for their own organisation
+  'consultation.join', // enter the consultation's call (its patient or its clinician only)
+  'consultation.read', // open the consultation: its chat and the summary shared with the patient
+  'consultation.chat', // send an in-call message
+  'consultation.end', // the clinician ends the consultation
+  'consultation-notes.read', // the clinician's notes (SOAP and outcome)
+  'consultation-notes.write',
+  'recording.write', // commit a segment of one's own media to the consultation's recording
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -43,4 +50,11 @@ export const PATIENT_DATA_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'appointment.record-outcome',
   'access-route.read',
   'access-route.manage',
+  'consultation.join',
+  'consultation.read',
+  'consultation.chat',
+  'consultation.end',
+  'consultation-notes.read',
+  'consultation-notes.write',
+  'recording.write',
 ]);

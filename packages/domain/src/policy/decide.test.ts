@@ -24,6 +24,8 @@ const arbResource: fc.Arbitrary<ResourceRef> = fc.oneof(
   fc.tuple(arbId, arbId).map(([patientId, clinicianId]) => ({ kind: 'appointment' as const, patientId, clinicianId })),
   fc.constant({ kind: 'clinic' as const }),
   arbId.map((organisationId) => ({ kind: 'partner' as const, organisationId })),
+  fc.tuple(arbId, arbId).map(([patientId, clinicianId]) => ({ kind: 'consultation' as const, patientId, clinicianId })),
+  fc.tuple(arbId, arbId, fc.constantFrom('patient' as const, 'clinician' as const)).map(([patientId, clinicianId, participant]) => ({ kind: 'recording' as const, patientId, clinicianId, participant })),
 );
 const arbFacts: fc.Arbitrary<PolicyFacts> = fc.uniqueArray(arbId).map((a) => ({ carePatientIds: new Set(a) }));
 const arbAction = fc.constantFrom(...ACTIONS);
@@ -116,6 +118,31 @@ describe('policy: decide()', () => {
         expect(decide(p, action, r, facts).allowed).toBe(expected);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('only a consultation’s own patient and clinician join, read or chat in it; only its clinician ends it or touches notes', () => {
+    fc.assert(
+      fc.property(arbPrincipal, fc.constantFrom(...(['consultation.join', 'consultation.read', 'consultation.chat', 'consultation.end', 'consultation-notes.read', 'consultation-notes.write'] as const)), arbResource, arbFacts, (p, action, r, facts) => {
+        const patient = p.role === 'patient' && r.kind === 'consultation' && p.patientId !== null && p.patientId === r.patientId;
+        const clinician = p.role === 'clinician' && r.kind === 'consultation' && p.userId === r.clinicianId;
+        const clinicianOnly = action === 'consultation.end' || action.startsWith('consultation-notes');
+        // A care relationship (facts) never opens someone else's consultation.
+        expect(decide(p, action, r, facts).allowed).toBe(p.mfaSatisfied && (clinician || (!clinicianOnly && patient)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a connection records only its own participant’s media, into its own consultation', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbResource, arbFacts, (p, r, facts) => {
+        const expected = p.mfaSatisfied && r.kind === 'recording' && (
+          (r.participant === 'patient' && p.role === 'patient' && p.patientId !== null && p.patientId === r.patientId)
+          || (r.participant === 'clinician' && p.role === 'clinician' && p.userId === r.clinicianId));
+        expect(decide(p, 'recording.write', r, facts).allowed).toBe(expected);
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -19,6 +19,16 @@ function caresFor(p: Principal, r: ResourceRef, facts: PolicyFacts): boolean {
   return r.kind === 'patient' && p.role === 'clinician' && facts.carePatientIds.has(r.patientId);
 }
 
+/** The patient a consultation (or its recording) belongs to. */
+function isPatientOf(p: Principal, r: { patientId: string }): boolean {
+  return p.role === 'patient' && p.patientId !== null && r.patientId === p.patientId;
+}
+
+/** The clinician who holds the consultation; a care relationship alone is not enough to enter someone's call. */
+function isClinicianOf(p: Principal, r: { clinicianId: string }): boolean {
+  return p.role === 'clinician' && r.clinicianId === p.userId;
+}
+
 /**
  * THE policy: who may do what to which resource. Pure, total, and deny by default:
  * every action has a case; anything not allowed there is denied.
@@ -68,6 +78,20 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
     case 'partner-usage.read':
       if (r.kind !== 'partner') return deny('wrong-resource');
       return p.role === 'partner_admin' && p.organisationId !== null && r.organisationId === p.organisationId ? ALLOW : deny('not-entitled');
+    case 'consultation.join':
+    case 'consultation.read':
+    case 'consultation.chat':
+      if (r.kind !== 'consultation') return deny('wrong-resource');
+      return isPatientOf(p, r) || isClinicianOf(p, r) ? ALLOW : deny('not-entitled');
+    case 'consultation.end':
+    case 'consultation-notes.read':
+    case 'consultation-notes.write':
+      if (r.kind !== 'consultation') return deny('wrong-resource');
+      return isClinicianOf(p, r) ? ALLOW : deny('not-entitled');
+    case 'recording.write':
+      // Each participant's connection records only that participant's own media.
+      if (r.kind !== 'recording') return deny('wrong-resource');
+      return (r.participant === 'patient' && isPatientOf(p, r)) || (r.participant === 'clinician' && isClinicianOf(p, r)) ? ALLOW : deny('not-entitled');
     default: {
       const unhandled: never = action;
       void unhandled;

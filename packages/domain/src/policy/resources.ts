@@ -5,6 +5,8 @@ export type ResourceRef =
   | { readonly kind: 'appointment'; readonly patientId: string; readonly clinicianId: string }
   | { readonly kind: 'clinician'; readonly userId: string }
   | { readonly kind: 'partner'; readonly organisationId: string }
+  | { readonly kind: 'consultation'; readonly patientId: string; readonly clinicianId: string }
+  | { readonly kind: 'recording'; readonly patientId: string; readonly clinicianId: string; readonly participant: 'patient' | 'clinician' }
   | { readonly kind: 'clinic' };
 
 export const patientResource = (patientId: string): ResourceRef => ({ kind: 'patient', patientId });
@@ -15,6 +17,17 @@ export const appointmentResource = (a: { patientId: string; clinicianId: string 
   clinicianId: a.clinicianId,
 });
 export const clinicianResource = (userId: string): ResourceRef => ({ kind: 'clinician', userId });
+export const consultationResource = (c: { patientId: string; clinicianId: string }): ResourceRef => ({
+  kind: 'consultation',
+  patientId: c.patientId,
+  clinicianId: c.clinicianId,
+});
+export const recordingResource = (c: { patientId: string; clinicianId: string }, participant: 'patient' | 'clinician'): ResourceRef => ({
+  kind: 'recording',
+  patientId: c.patientId,
+  clinicianId: c.clinicianId,
+  participant,
+});
 export const partnerResource = (organisationId: string): ResourceRef => ({ kind: 'partner', organisationId });
 export const CLINIC: ResourceRef = { kind: 'clinic' };
 

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { API, type PatientList } from '@confide/contract';
 import type { Principal } from '@confide/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/test-app';
 import { testEngine } from '../../../test/test-databases';
-import { buildWorld, createPartner, type World } from '../../../test/world';
+import { buildWorld, createPartner, startConsultation, type World } from '../../../test/world';
 import type { Databases } from '../database';
 import { withPrincipal } from '../with-principal';
 
@@ -114,6 +115,51 @@ describe('the database alone (policy module off)', () => {
       `INSERT INTO partner_members (partner_org_id, member_number, given_name, family_name, date_of_birth, plan_id) SELECT $1, 'X-1', 'x', 'y', '1990-01-01', id FROM partner_plans WHERE partner_org_id = $1`,
       [other.organisationId],
     ))).rejects.toThrow(/row-level security/);
+  });
+
+  it('consultations: segments, chat and notes are seen by their own patient and clinician only, and can never name another patient', async () => {
+    const [a, b] = world.patients;
+    const [gp, otherGp] = world.clinicians;
+    const mine = await startConsultation(ctx, a!, gp!);
+    const theirs = await startConsultation(ctx, b!, otherGp!);
+    // Consultations come with care relationships: keep the world's record of them true for the property below.
+    world.care.get(gp!.userId)!.add(a!.patientId);
+    world.care.get(otherGp!.userId)!.add(b!.patientId);
+    const segment = (id: string, consultationId: string, patientId: string, clinicianId: string, participant: string, seq: number) => [
+      `INSERT INTO recording_segments (id, consultation_id, patient_id, clinician_user_id, participant, seq, has_audio, has_video, started_at, ended_at, blob_key, wrapped_key, kek_id, plaintext_bytes, stored_bytes)
+       VALUES ($1, $2, $3, $4, $5, $6, true, false, now(), now(), $7, 'w', 'k', 1, 1)`,
+      [id, consultationId, patientId, clinicianId, participant, seq, `blob-${id}`],
+    ] as const;
+    const pa = principalOf(a!, 'patient', a!.patientId);
+    await withPrincipal(ctx.dbs.app, pa, async (tx) => {
+      await tx.query(...segment(randomUUID(), mine.consultationId, a!.patientId, gp!.userId, 'patient', 0));
+      await tx.query(`INSERT INTO consultation_messages (consultation_id, patient_id, clinician_user_id, sender_user_id, body) VALUES ($1, $2, $3, $4, 'hi')`, [mine.consultationId, a!.patientId, gp!.userId, a!.userId]);
+    });
+    // The owner (no RLS) cannot attach a segment to one consultation with another consultation's patient either.
+    await expect(ctx.dbs.admin.query(...segment(randomUUID(), mine.consultationId, b!.patientId, gp!.userId, 'patient', 1))).rejects.toThrow(/foreign key/);
+    await expect(ctx.dbs.admin.query(...segment(randomUUID(), theirs.consultationId, b!.patientId, gp!.userId, 'clinician', 0))).rejects.toThrow(/foreign key/);
+    for (const [what, sql] of [
+      ['patient writes into another consultation', segment(randomUUID(), theirs.consultationId, b!.patientId, otherGp!.userId, 'patient', 0)],
+      ['patient writes the clinician’s media', segment(randomUUID(), mine.consultationId, a!.patientId, gp!.userId, 'clinician', 0)],
+    ] as const) {
+      await expect(withPrincipal(ctx.dbs.app, pa, (tx) => tx.query(...sql)), what).rejects.toThrow(/row-level security/);
+    }
+    await withPrincipal(ctx.dbs.app, principalOf(b!, 'patient', b!.patientId), async (tx) => {
+      for (const table of ['recording_segments', 'consultation_messages', 'consultation_notes', 'consultation_summaries', 'consultations']) {
+        const { rows } = await tx.query<{ patient_id: string }>(`SELECT patient_id FROM ${table}`);
+        expect(rows.every((r) => r.patient_id === b!.patientId), table).toBe(true);
+      }
+    });
+    await withPrincipal(ctx.dbs.app, principalOf(otherGp!, 'clinician'), async (tx) => {
+      expect((await tx.query('SELECT 1 FROM recording_segments WHERE consultation_id = $1', [mine.consultationId])).rows).toEqual([]);
+      expect((await tx.query('SELECT 1 FROM consultation_messages WHERE consultation_id = $1', [mine.consultationId])).rows).toEqual([]);
+    });
+    // A patient never reads the clinician's notes, even their own consultation's.
+    await withPrincipal(ctx.dbs.app, principalOf(gp!, 'clinician'), (tx) =>
+      tx.query(`INSERT INTO consultation_notes (consultation_id, patient_id, clinician_user_id, assessment) VALUES ($1, $2, $3, 'x')`, [mine.consultationId, a!.patientId, gp!.userId]));
+    await withPrincipal(ctx.dbs.app, pa, async (tx) => {
+      expect((await tx.query('SELECT 1 FROM consultation_notes')).rows).toEqual([]);
+    });
   });
 
   it('property: whatever principal and patient, RLS shows a patient row exactly when the policy would', async () => {
