@@ -15,6 +15,9 @@ import { PasswordHasher } from './identity/passwords';
 import { adminRoutes } from './http/admin/admin.routes';
 import { CallRooms } from './calls/call-rooms';
 import type { CallRecorder } from './calls/call-recorder';
+import { WeriftRecorder } from './calls/werift-recorder';
+import { loadRecordingKeys } from './recordings/recording-keys';
+import { FileBlobStore } from './storage/blob-store';
 import { accessRoutes } from './http/access/access.routes';
 import { appointmentsRoutes } from './http/appointments/appointments.routes';
 import { authRoutes } from './http/auth/auth.routes';
@@ -69,8 +72,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     hasher: new PasswordHasher(config.auth.argon2),
     faults: deps.faults ?? {},
     payments: deps.payments !== undefined ? deps.payments : paymentProviderFor(config),
-    recorder: deps.recorder ?? null,
+    recorder: null,
   };
+  const recorder: CallRecorder | null =
+    deps.recorder !== undefined
+      ? deps.recorder
+      : config.recording.enabled
+        ? new WeriftRecorder(services, { blobs: new FileBlobStore(config.recording.blobDir), keys: loadRecordingKeys(config) }, app.log, {
+            segmentMs: config.recording.segmentSeconds * 1000,
+            additionalHostAddresses: config.calls.recorderHostAddresses,
+          })
+        : null;
+  (services as { recorder: CallRecorder | null }).recorder = recorder;
+  // On shutdown, recordings in progress are flushed and committed (the sockets are closed first).
+  app.addHook('onClose', async () => {
+    await recorder?.closeAll();
+  });
   const rooms = new CallRooms();
 
   // Every route must say who may call it; refuse to start otherwise.

@@ -28,6 +28,8 @@ export const TEST_ENV = {
   ARGON2_TIME_COST: '1',
   LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
   MEMBERSHIP_LINK_ATTEMPTS_PER_HOUR: '100000',
+  // Tests that record turn it on with their own data directory (see recording tests and the browser harness).
+  RECORDING: 'off',
   DATA_DIR: '/nonexistent-confide-test',
   WEB_DIST_DIR: '/nonexistent-confide-web',
 };

@@ -24,4 +24,6 @@ export interface RecorderOpenArgs {
 
 export interface CallRecorder {
   open(args: RecorderOpenArgs): RecorderSession;
+  /** Flushes and closes every recording in progress (server shutdown). */
+  closeAll(): Promise<void>;
 }

@@ -36,6 +36,7 @@ const Env = z.object({
   TURN_SECRET: z.string().min(16).optional(),
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   RECORDING: z.enum(['on', 'off']).default('on'),
+  RECORDER_HOST_ADDRESSES: z.string().optional(),
   RECORDING_KEK: z.string().optional(),
   RECORDING_KEK_FILE: z.string().optional(),
   RECORDING_SEGMENT_SECONDS: z.coerce.number().min(1).max(60).default(5),
@@ -70,6 +71,8 @@ export interface Config {
   calls: {
     stunUrls: string[];
     turn: { urls: string[]; secret: string; ttlSeconds: number } | null;
+    /** Extra host addresses the server's recording peer offers as ICE candidates (e.g. its public IP). */
+    recorderHostAddresses: string[];
   };
   recording: {
     enabled: boolean;
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     calls: {
       stunUrls: splitUrls(e.STUN_URLS),
       turn: e.TURN_URLS && e.TURN_SECRET ? { urls: splitUrls(e.TURN_URLS), secret: e.TURN_SECRET, ttlSeconds: e.TURN_TTL_SECONDS } : null,
+      recorderHostAddresses: splitUrls(e.RECORDER_HOST_ADDRESSES ?? (e.NODE_ENV === 'production' ? '' : '127.0.0.1')),
     },
     recording: {
       enabled: e.RECORDING === 'on',

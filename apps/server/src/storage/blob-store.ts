@@ -4,6 +4,7 @@ import path from 'node:path';
 
 /** A blob being written: appended to, then committed (visible under its key) or aborted (gone). */
 export interface BlobWriter {
+  readonly key: string;
   append(bytes: Buffer): Promise<void>;
   /** Flushes to stable storage and makes the blob visible; returns its size. */
   commit(): Promise<number>;
@@ -49,6 +50,7 @@ export class FileBlobStore implements BlobStore {
       }
     };
     return {
+      key,
       async append(bytes) {
         if (bytes.length === 0) return;
         await handle.write(bytes);
