@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config/config';
+import { loadConfig, type Config } from '../../server/src/config/config';
 import type { Databases } from '../../server/src/db/database';
 import { TEST_ENV } from '../../server/test/test-app';
 import { createTestDatabases } from '../../server/test/test-databases';
@@ -15,13 +18,17 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export interface RunningServer {
   baseUrl: string;
   dbs: Databases;
+  config: Config;
   close(): Promise<void>;
 }
 
 /** The real server with the built web app, on a free loopback port, on the run's database engine. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { recording?: boolean } = {}): Promise<RunningServer> {
   const dbs = await createTestDatabases();
-  const config = loadConfig({ ...TEST_ENV, LOG_LEVEL: 'warn', WEB_DIST_DIR: WEB_DIST, PORT: '0' });
+  // Recording: a data directory of its own for the encrypted segments, and a key-encryption key for this run.
+  const dataDir = options.recording ? fs.mkdtempSync(path.join(os.tmpdir(), 'confide-e2e-')) : null;
+  const recording = dataDir ? { RECORDING: 'on', DATA_DIR: dataDir, RECORDING_KEK: randomBytes(32).toString('base64'), RECORDING_SEGMENT_SECONDS: '4' } : {};
+  const config = loadConfig({ ...TEST_ENV, LOG_LEVEL: 'warn', WEB_DIST_DIR: WEB_DIST, PORT: '0', ...recording });
   const app = await buildApp({ config, dbs });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
@@ -29,9 +36,11 @@ export async function startServer(): Promise<RunningServer> {
     // "localhost", not 127.0.0.1: browsers treat it as a secure context, so the __Host- Secure cookie works over http.
     baseUrl: `http://localhost:${port}`,
     dbs,
+    config,
     close: async () => {
       await app.close();
       await dbs.close();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

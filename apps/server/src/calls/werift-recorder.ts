@@ -1,6 +1,6 @@
 import type { IceCandidate, SessionDescription } from '@confide/contract';
-import { Event, RTCPeerConnection, useOPUS, useVP8, type MediaStreamTrack, type RTCRtpReceiver } from 'werift';
-import { DurationPosition, MediaRecorder, replaceSegmentSize, SegmentSizePosition, type WebmOutput } from 'werift/nonstandard';
+import { RTCPeerConnection, useOPUS, useVP8, Vp8RtpPayload, type MediaStreamTrack, type RTCRtpReceiver, type RtpPacket } from 'werift';
+import { DepacketizeCallback, JitterBufferCallback, RtpSourceCallback, RtpTimeCallback, WebmCallback, type WebmOutput } from 'werift/nonstandard';
 import type { FastifyBaseLogger } from 'fastify';
 import { ParticipantRecording, type MediaSegment } from '../recordings/participant-recording';
 import type { SegmentSinkDeps } from '../recordings/segment-sink';
@@ -9,96 +9,179 @@ import type { ServiceDeps } from '../services/service-deps';
 import type { CallRecorder, RecorderOpenArgs, RecorderSession } from './call-recorder';
 
 const PLI_INTERVAL_MS = 2_000;
-const STOP_TIMEOUT_MS = 3_000;
+/** With video, a segment is cut at the next key frame after it is due; this long without one, it is cut anyway. */
+const KEYFRAME_WAIT_MS = 3_000;
 
-interface Received {
-  readonly track: MediaStreamTrack;
-  readonly receiver: RTCRtpReceiver;
-}
-
-interface OpenSegment {
-  readonly recorder: MediaRecorder;
-  readonly chunks: Buffer[];
-  readonly startedAt: Date;
+/**
+ * One independent WebM file (Opus track 1, VP8 track 2) built in memory from RTP, through werift's own processing
+ * chain with time taken from RTP timestamps (werift's MediaRecorder loses audio with NTP timing, cuts lip-sync
+ * buffers short and may never close a segment without a key frame, so the chain is assembled here).
+ */
+class WebmSegment {
+  private readonly sources = new Map<string, RtpSourceCallback>();
+  private readonly webm: WebmCallback;
+  private readonly chunks: Buffer[] = [];
+  private frames = 0;
+  readonly startedAt = new Date();
+  readonly hasAudio: boolean;
   readonly hasVideo: boolean;
-  readonly done: Promise<void>;
+  readonly done: Promise<MediaSegment | null>;
+
+  constructor(tracks: MediaStreamTrack[]) {
+    this.hasAudio = tracks.some((t) => t.kind === 'audio');
+    this.hasVideo = tracks.some((t) => t.kind === 'video');
+    // A placeholder duration so the header has a Duration element; the final header (same length) replaces it.
+    this.webm = new WebmCallback(
+      tracks.map((t, i) =>
+        t.kind === 'audio'
+          ? { kind: 'audio' as const, codec: 'OPUS' as const, clockRate: 48_000, trackNumber: i + 1 }
+          : { kind: 'video' as const, codec: 'VP8' as const, clockRate: 90_000, trackNumber: i + 1, width: 640, height: 480 },
+      ),
+      { duration: 24 * 3600 * 1000 },
+    );
+    for (const t of tracks) {
+      const source = new RtpSourceCallback();
+      if (t.kind === 'audio') {
+        const time = new RtpTimeCallback(48_000);
+        const depacketize = new DepacketizeCallback('opus');
+        source.pipe(time.input);
+        time.pipe(depacketize.input);
+        depacketize.pipe((o) => {
+          if (o.frame) this.frames += 1;
+          this.webm.inputAudio(o);
+        });
+      } else {
+        const jitter = new JitterBufferCallback(90_000);
+        const time = new RtpTimeCallback(90_000);
+        const depacketize = new DepacketizeCallback('vp8', { isFinalPacketInSequence: (h) => h.marker });
+        source.pipe(jitter.input);
+        jitter.pipe(time.input);
+        time.pipe(depacketize.input);
+        depacketize.pipe((o) => {
+          if (o.frame) this.frames += 1;
+          this.webm.inputVideo(o);
+        });
+      }
+      this.sources.set(t.kind, source);
+    }
+    this.done = new Promise((resolve) => {
+      void this.webm.pipe(async (o: WebmOutput) => {
+        if (o.saveToFile) this.chunks.push(Buffer.from(o.saveToFile));
+        if (o.eol) {
+          this.chunks[0] = Buffer.from(o.eol.header);
+          const bytes = Buffer.concat(this.chunks);
+          this.chunks.length = 0;
+          resolve(this.frames > 0 ? { bytes, hasAudio: this.hasAudio, hasVideo: this.hasVideo, startedAt: this.startedAt, endedAt: new Date() } : null);
+        }
+      });
+    });
+  }
+
+  input(kind: string, rtp: RtpPacket): void {
+    this.sources.get(kind)?.input(rtp);
+  }
+
+  /** Flushes and closes the file, even if a track never had a frame. */
+  finish(): Promise<MediaSegment | null> {
+    for (const source of this.sources.values()) source.stop();
+    this.webm.stop();
+    return this.done;
+  }
 }
 
 /**
- * Cuts one participant's incoming tracks into independent WebM files: a new segment every few seconds and whenever
- * a track is added (audio → video), each finished in memory (werift's duration and size patches) and handed over.
- * Plaintext never leaves memory here.
+ * Cuts one participant's incoming tracks into WebM segments: a new one every few seconds and whenever a track is
+ * added (audio → video); with video, at a key frame (requested by PLI), so each segment plays on its own.
  */
 class Segmenter {
-  private readonly tracks: Received[] = [];
-  private current: OpenSegment | null = null;
+  private readonly tracks: { track: MediaStreamTrack; receiver: RTCRtpReceiver }[] = [];
+  private current: WebmSegment | null = null;
+  private pending: number | null = null;
   private timer: NodeJS.Timeout | undefined;
   private pli: NodeJS.Timeout | undefined;
+  private finishing: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(
     private readonly segmentMs: number,
     private readonly onSegment: (segment: MediaSegment) => void,
-    private readonly log: FastifyBaseLogger,
   ) {}
+
+  private get hasVideo(): boolean {
+    return this.tracks.some((t) => t.track.kind === 'video');
+  }
 
   addTrack(track: MediaStreamTrack, receiver: RTCRtpReceiver): void {
     if (this.stopped || this.tracks.some((t) => t.track === track)) return;
     this.tracks.push({ track, receiver });
-    if (track.kind === 'video') this.pli ??= setInterval(() => this.requestKeyframes(), PLI_INTERVAL_MS);
-    this.rotate();
+    track.onReceiveRtp.subscribe((rtp) => this.onRtp(track, rtp));
+    if (track.kind === 'video') {
+      this.pli ??= setInterval(() => this.requestKeyframe(), PLI_INTERVAL_MS);
+      this.requestCut();
+    } else {
+      this.cut();
+    }
   }
 
-  private requestKeyframes(): void {
+  private requestKeyframe(): void {
     for (const { track, receiver } of this.tracks) {
       if (track.kind === 'video' && track.ssrc) receiver.sendRtcpPLI(track.ssrc).catch(() => undefined);
     }
   }
 
-  /** Starts the next segment before stopping the current one, so no packet falls between them. */
-  private rotate(): void {
-    if (this.stopped) return;
-    const previous = this.current;
-    const tracks = [...this.tracks].sort((a, b) => Number(a.track.kind !== 'audio') - Number(b.track.kind !== 'audio')).map((t) => t.track);
-    const stream = new Event<[WebmOutput]>();
-    const chunks: Buffer[] = [];
-    const startedAt = new Date();
-    const hasVideo = tracks.some((t) => t.kind === 'video');
-    let finish: () => void = () => undefined;
-    const done = new Promise<void>((resolve) => (finish = resolve));
-    stream.subscribe((out) => {
-      if (out.saveToFile) chunks.push(Buffer.from(out.saveToFile));
-      if (out.eol) {
-        const bytes = Buffer.concat(chunks);
-        if (bytes.length > SegmentSizePosition + 8) {
-          Buffer.from(out.eol.durationElement).copy(bytes, DurationPosition);
-          replaceSegmentSize(bytes.length).copy(bytes, SegmentSizePosition);
-          this.onSegment({ bytes, hasAudio: tracks.some((t) => t.kind === 'audio'), hasVideo, startedAt, endedAt: new Date() });
-        }
-        chunks.length = 0;
-        finish();
-      }
-    });
-    const recorder = new MediaRecorder({ tracks, stream, disableNtp: true, width: 640, height: 480 });
-    recorder.onError.subscribe((err) => this.log.warn({ err: String(err) }, 'recording segment error'));
-    this.current = { recorder, chunks, startedAt, hasVideo, done };
-    if (hasVideo) this.requestKeyframes();
-    if (previous) void previous.recorder.stop();
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.rotate(), this.segmentMs);
+  private requestCut(): void {
+    if (!this.hasVideo) {
+      this.cut();
+      return;
+    }
+    this.pending ??= Date.now();
+    this.requestKeyframe();
   }
 
-  /** Ends the last segment (it is handed over) and stops. */
+  private onRtp(track: MediaStreamTrack, rtp: RtpPacket): void {
+    if (this.stopped) return;
+    if (this.pending !== null) {
+      const keyframe = track.kind === 'video' && isVp8KeyframeStart(rtp);
+      if (keyframe || Date.now() - this.pending > KEYFRAME_WAIT_MS) this.cut();
+    }
+    this.current?.input(track.kind, rtp.clone());
+  }
+
+  /** Starts the next segment, then finishes the previous one: no packet falls between them. */
+  private cut(): void {
+    if (this.stopped) return;
+    this.pending = null;
+    const previous = this.current;
+    const audioFirst = [...this.tracks.filter((t) => t.track.kind === 'audio'), ...this.tracks.filter((t) => t.track.kind === 'video')];
+    this.current = new WebmSegment(audioFirst.map((t) => t.track));
+    if (previous) this.hand(previous);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.requestCut(), this.segmentMs);
+  }
+
+  private hand(segment: WebmSegment): void {
+    this.finishing = this.finishing.then(async () => {
+      const finished = await segment.finish();
+      if (finished) this.onSegment(finished);
+    });
+  }
+
+  /** Finishes the last segment (it is handed over) and stops. */
   async stop(): Promise<void> {
-    this.stopped = true;
+    if (this.stopped) return this.finishing;
     clearTimeout(this.timer);
     clearInterval(this.pli);
     const last = this.current;
     this.current = null;
-    if (!last) return;
-    void last.recorder.stop();
-    await Promise.race([last.done, new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS))]);
+    if (last) this.hand(last);
+    this.stopped = true;
+    await this.finishing;
   }
+}
+
+function isVp8KeyframeStart(rtp: RtpPacket): boolean {
+  const payload = Vp8RtpPayload.deSerialize(rtp.payload);
+  return payload.payloadHeaderExist && payload.isKeyframe;
 }
 
 /**
@@ -125,7 +208,7 @@ export class WeriftRecorder implements CallRecorder {
       () => consultations.nextSegmentSeq(this.deps, ctx, principal, owner, participant),
       (err) => this.log.error({ err: String(err), consultationId: owner.consultationId }, 'recording segment not stored'),
     );
-    const segmenter = new Segmenter(this.options.segmentMs, (segment) => recording.add(segment), this.log);
+    const segmenter = new Segmenter(this.options.segmentMs, (segment) => recording.add(segment));
     const pc = new RTCPeerConnection({
       iceServers: [],
       iceAdditionalHostAddresses: this.options.additionalHostAddresses,

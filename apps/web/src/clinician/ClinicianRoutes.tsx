@@ -1,10 +1,12 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../public/NotFoundPage';
+import { CallPage } from '../call/CallPage';
 import { RequireRole } from '../session/RequireRole';
 import { profilePathFor } from '../session/role-paths';
 import { AvailabilityPage } from './AvailabilityPage';
 import { ClinicianDayPage } from './ClinicianDayPage';
 import { ClinicianProfilePage } from './ClinicianProfilePage';
+import { ConsultationNotesPage } from './ConsultationNotesPage';
 import { PatientDetailPage } from './PatientDetailPage';
 
 /** Pages under /clinician, for signed-in clinicians only. */
@@ -18,6 +20,8 @@ export function ClinicianRoutes() {
         <Route path="availability" element={<AvailabilityPage />} />
         <Route path="patients" element={<Navigate to={profilePathFor('clinician')} replace />} />
         <Route path="patients/:patientId" element={<PatientDetailPage />} />
+        <Route path="consultations/:consultationId/call" element={<CallPage />} />
+        <Route path="consultations/:consultationId/notes" element={<ConsultationNotesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

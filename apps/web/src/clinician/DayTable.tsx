@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import type { Appointment } from '@confide/contract';
+import { callPath } from '../call/call-paths';
 import { ResponsiveTable } from '../components/ResponsiveTable';
 import { TableCell } from '../components/TableCell';
 import { MODE_LABELS, STATUS_LABELS } from '../format/appointment-labels';
 import { formatLongDate, formatTimeRange } from '../format/clinic-time';
-import { canMarkCompleted, canMarkMissed, dayRowId, patientAtTime } from './appointment-outcomes';
-import { patientDetailPath } from './clinician-paths';
+import { canMarkCompleted, canMarkMissed, consultationOf, dayRowId, patientAtTime } from './appointment-outcomes';
+import { consultationNotesPath, patientDetailPath } from './clinician-paths';
 
 export type Outcome = 'completed' | 'no_show';
 
@@ -33,12 +34,34 @@ function OutcomeButton({ appointment, outcome, saving, onOutcome, children }: Om
   );
 }
 
+/** Join the call while it is on; the notes once it has started. */
+function ConsultationLinks({ appointment }: { appointment: Appointment }) {
+  const consultationId = consultationOf(appointment);
+  const { status, patient } = appointment;
+  if (!consultationId) return null;
+  return (
+    <>
+      {status === 'in_consultation' && (
+        <li>
+          <Link to={callPath('clinician', consultationId)} className="button button--inline">
+            Join the call with {patient.name}
+          </Link>
+        </li>
+      )}
+      <li>
+        <Link to={consultationNotesPath(consultationId)}>Notes for {patient.name}</Link>
+      </li>
+    </>
+  );
+}
+
 function OutcomeActions({ appointment, now, ...props }: OutcomeActionsProps) {
   const completable = canMarkCompleted(appointment);
   const missable = canMarkMissed(appointment, now);
-  if (!completable && !missable) return <span className="secondary-text">None</span>;
+  if (!completable && !missable && !consultationOf(appointment)) return <span className="secondary-text">None</span>;
   return (
     <ul className="inline-actions">
+      <ConsultationLinks appointment={appointment} />
       {completable && (
         <li>
           <OutcomeButton appointment={appointment} outcome="completed" {...props}>

@@ -1,8 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { API, type Appointment, type AppointmentList } from '@confide/contract';
 import { problemMessage } from '../api/problem-message';
 import { useApi } from '../api/use-api';
 import type { LiveResource } from '../api/use-live-resource';
+import { callPath } from '../call/call-paths';
 import { AsyncContent } from '../components/AsyncContent';
 import { RemovalNotice } from '../components/RemovalNotice';
 import type { RemovalMessage } from '../components/use-removal';
@@ -69,20 +71,31 @@ export function WaitingRoom({ waiting, onAdmitted }: WaitingRoomProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [admitting, setAdmitting] = useState<string | null>(null);
   const [message, setMessage] = useState<RemovalMessage | null>(null);
+  /** The patient just admitted, whose call the clinician can join from here. */
+  const [admitted, setAdmitted] = useState<Appointment | null>(null);
+  const joinRef = useRef<HTMLAnchorElement>(null);
   const { resource, reload, update, refresh, refreshFailed } = waiting;
+
+  // Their Admit button has gone: continue from the link to join their call (or the top of the waiting room).
+  const [focusAfterAdmit, setFocusAfterAdmit] = useState(0);
+  useEffect(() => {
+    if (focusAfterAdmit === 0) return;
+    (joinRef.current ?? headingRef.current)?.focus();
+  }, [focusAfterAdmit]);
 
   async function admit(appointment: Appointment) {
     if (admitting) return;
     const name = appointment.patient.name;
     setAdmitting(appointment.id);
     setMessage(null);
+    setAdmitted(null);
     try {
-      const admitted = await api.post<Appointment>(API.admit(appointment.id), {});
+      const started = await api.post<Appointment>(API.admit(appointment.id), {});
       update((list) => ({ items: list.items.filter((item) => item.id !== appointment.id) }));
-      onAdmitted(admitted);
+      onAdmitted(started);
       setMessage({ kind: 'done', text: `${name} admitted. The consultation has started.` });
-      // Their Admit button has gone: continue from the top of the waiting room.
-      headingRef.current?.focus();
+      setAdmitted(started);
+      setFocusAfterAdmit((n) => n + 1);
     } catch (error) {
       setMessage({ kind: 'failed', text: `${name} could not be admitted. ${problemMessage(error)}` });
     }
@@ -96,6 +109,13 @@ export function WaitingRoom({ waiting, onAdmitted }: WaitingRoomProps) {
         Waiting room
       </h2>
       <RemovalNotice message={message} />
+      {admitted?.consultationId && (
+        <p>
+          <Link to={callPath('clinician', admitted.consultationId)} className="button" ref={joinRef}>
+            Join the call with {admitted.patient.name}
+          </Link>
+        </p>
+      )}
       {/* Its text changes only when the number waiting does, so refreshing every few seconds stays quiet. */}
       <p role="status" className="waiting-count">
         {resource.status === 'loaded' ? waitingCountText(resource.data.items.length) : ''}

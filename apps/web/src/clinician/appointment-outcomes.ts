@@ -20,3 +20,8 @@ export function patientAtTime(appointment: Appointment): string {
 export function dayRowId(appointmentId: string): string {
   return `day-appointment-${appointmentId}`;
 }
+
+/** The consultation to join (while it is on) or write notes on (once it has started), if there is one. */
+export function consultationOf(appointment: Appointment): string | null {
+  return appointment.status === 'in_consultation' || appointment.status === 'completed' ? appointment.consultationId : null;
+}

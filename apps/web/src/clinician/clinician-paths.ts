@@ -6,3 +6,7 @@ export const AVAILABILITY_PATH = `${ROLE_BASE_PATH.clinician}/availability`;
 export function patientDetailPath(patientId: string): string {
   return `${ROLE_BASE_PATH.clinician}/patients/${encodeURIComponent(patientId)}`;
 }
+
+export function consultationNotesPath(consultationId: string): string {
+  return `${ROLE_BASE_PATH.clinician}/consultations/${encodeURIComponent(consultationId)}/notes`;
+}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { API, type Appointment, type AppointmentList } from '@confide/contract';
 import { useApiResource } from '../api/use-api-resource';
+import { callPath } from '../call/call-paths';
 import { AsyncContent } from '../components/AsyncContent';
 import { Notice } from '../components/Notice';
 import { Page } from '../components/Page';
@@ -13,7 +14,7 @@ import { formatDateAndTime, formatDateOf, formatTime, formatTimeRange } from '..
 import { paidByLabel } from './access-route-labels';
 import { checkInOpensAt, isChangeable, isCheckInAhead, isCheckInOpen, isInWaitingRoom, splitAppointments } from './appointment-timing';
 import { readAppointmentChanged } from './booking-state';
-import { BOOK_PATH, cancelAppointmentPath, changeAppointmentTimePath, checkInPath } from './patient-paths';
+import { BOOK_PATH, cancelAppointmentPath, changeAppointmentTimePath, checkInPath, consultationSummaryPath } from './patient-paths';
 
 function ChangeLinks({ appointment, when }: { appointment: Appointment; when: string }) {
   return (
@@ -32,32 +33,47 @@ function ChangeLinks({ appointment, when }: { appointment: Appointment; when: st
   );
 }
 
-function AppointmentActions({ appointment, now }: { appointment: Appointment; now: number }) {
+/** What the patient can do with an appointment at `now` (check in, join, change, cancel, read the summary), or null. */
+function actionsFor(appointment: Appointment, now: number): ReactNode | null {
   const when = formatDateAndTime(appointment.startsAt);
   const changeable = isChangeable(appointment, now);
+  const { status, consultationId } = appointment;
+  const forWhich = <span className="visually-hidden"> for your appointment on {when}</span>;
 
-  let checkIn: ReactNode = null;
+  let main: ReactNode = null;
   if (isCheckInOpen(appointment, now)) {
-    checkIn = (
+    main = (
       <Link to={checkInPath(appointment.id)} className="button button--inline check-in-link">
-        Check in<span className="visually-hidden"> for your appointment on {when}</span>
+        Check in{forWhich}
+      </Link>
+    );
+  } else if (status === 'in_consultation' && consultationId) {
+    main = (
+      <Link to={callPath('patient', consultationId)} className="button button--inline check-in-link">
+        Join your consultation{forWhich}
       </Link>
     );
   } else if (isInWaitingRoom(appointment, now)) {
-    checkIn = (
+    main = (
       <Link to={checkInPath(appointment.id)} className="button button--inline check-in-link">
-        {appointment.status === 'in_consultation' ? 'Join your consultation' : 'Go to the waiting room'}
-        <span className="visually-hidden"> for your appointment on {when}</span>
+        {status === 'in_consultation' ? 'Join your consultation' : 'Go to the waiting room'}
+        {forWhich}
       </Link>
     );
   } else if (isCheckInAhead(appointment, now)) {
-    checkIn = <p className="check-in-time">You can check in from {formatTime(checkInOpensAt(appointment))}</p>;
+    main = <p className="check-in-time">You can check in from {formatTime(checkInOpensAt(appointment))}</p>;
+  } else if (status === 'completed' && consultationId) {
+    main = (
+      <Link to={consultationSummaryPath(consultationId)}>
+        Consultation summary{forWhich}
+      </Link>
+    );
   }
 
-  if (!checkIn && !changeable) return <span className="secondary-text">None</span>;
+  if (!main && !changeable) return null;
   return (
     <div className="appointment-actions">
-      {checkIn}
+      {main}
       {changeable && <ChangeLinks appointment={appointment} when={when} />}
     </div>
   );
@@ -67,12 +83,15 @@ interface AppointmentTableProps {
   id: string;
   caption: string;
   appointments: Appointment[];
-  /** Show each one's actions (check in, change, cancel) as they stand at this time. */
-  actionsAt?: number;
+  /** Each one's actions (check in, join, change, cancel, summary) as they stand at this time. */
+  now: number;
+  /** `always` for upcoming appointments; `when-any`: only if at least one has something to do. */
+  actionsColumn: 'always' | 'when-any';
 }
 
-function AppointmentTable({ id, caption, appointments, actionsAt }: AppointmentTableProps) {
-  const withActions = actionsAt !== undefined;
+function AppointmentTable({ id, caption, appointments, now, actionsColumn }: AppointmentTableProps) {
+  const actions = new Map(appointments.map((appointment) => [appointment.id, actionsFor(appointment, now)]));
+  const withActions = actionsColumn === 'always' || [...actions.values()].some((action) => action !== null);
   // Only appointments booked before access routes existed have no "Paid by".
   const withPaidBy = appointments.some((appointment) => appointment.access !== null);
   const columns = ['Date and time', 'Clinician', 'Type', 'Mode', 'Status'];
@@ -93,11 +112,7 @@ function AppointmentTable({ id, caption, appointments, actionsAt }: AppointmentT
           <TableCell column="Mode">{MODE_LABELS[appointment.appointmentType.mode]}</TableCell>
           <TableCell column="Status">{STATUS_LABELS[appointment.status]}</TableCell>
           {withPaidBy && <TableCell column="Paid by">{paidByLabel(appointment) ?? ''}</TableCell>}
-          {withActions && (
-            <TableCell column="Actions">
-              <AppointmentActions appointment={appointment} now={actionsAt} />
-            </TableCell>
-          )}
+          {withActions && <TableCell column="Actions">{actions.get(appointment.id) ?? <span className="secondary-text">None</span>}</TableCell>}
         </tr>
       ))}
     </ResponsiveTable>
@@ -115,7 +130,7 @@ function AppointmentLists({ items }: { items: Appointment[] }) {
         {upcoming.length === 0 ? (
           <p>You have no upcoming appointments.</p>
         ) : (
-          <AppointmentTable id="upcoming-appointments" caption="Upcoming appointments, soonest first" appointments={upcoming} actionsAt={now} />
+          <AppointmentTable id="upcoming-appointments" caption="Upcoming appointments, soonest first" appointments={upcoming} now={now} actionsColumn="always" />
         )}
       </section>
       <section aria-labelledby="past-heading">
@@ -123,7 +138,7 @@ function AppointmentLists({ items }: { items: Appointment[] }) {
         {past.length === 0 ? (
           <p>You have no past or cancelled appointments.</p>
         ) : (
-          <AppointmentTable id="past-appointments" caption="Past and cancelled appointments, newest first" appointments={past} />
+          <AppointmentTable id="past-appointments" caption="Past and cancelled appointments, newest first" appointments={past} now={now} actionsColumn="when-any" />
         )}
       </section>
     </>

@@ -4,6 +4,7 @@ import { API, type Appointment } from '@confide/contract';
 import { isApiProblem } from '../api/api-problem';
 import { useApi } from '../api/use-api';
 import { useLiveResource } from '../api/use-live-resource';
+import { callPath } from '../call/call-paths';
 import { AsyncContent } from '../components/AsyncContent';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { focusPageHeading } from '../components/focus-page-heading';
@@ -31,7 +32,8 @@ const ENDED_MESSAGES: Partial<Record<Appointment['status'], string>> = {
 };
 
 /** Said (politely) as the patient's place in the waiting room changes; stays on the page so each change is read out. */
-function WaitingStatus({ status }: { status: Appointment['status'] }) {
+function WaitingStatus({ appointment }: { appointment: Appointment }) {
+  const { status, consultationId } = appointment;
   return (
     <div role="status" className="waiting-status">
       {status === 'checked_in' && (
@@ -43,6 +45,13 @@ function WaitingStatus({ status }: { status: Appointment['status'] }) {
         <div className="notice notice--success">
           <h2>Your clinician is ready</h2>
           <p>Your consultation is starting.</p>
+          {consultationId && (
+            <p>
+              <Link to={callPath('patient', consultationId)} className="button">
+                Join your consultation
+              </Link>
+            </p>
+          )}
         </div>
       )}
     </div>
@@ -126,7 +135,7 @@ function CheckInContent({ appointment, refreshFailed, busy, onCheckIn }: { appoi
 
   return (
     <>
-      <WaitingStatus status={status} />
+      <WaitingStatus appointment={appointment} />
       {status === 'checked_in' && <WaitingRoomHelp appointment={appointment} refreshFailed={refreshFailed} />}
       <AppointmentDetails appointment={appointment} />
       {checkable && <CheckInSteps appointment={appointment} now={now} busy={busy} onCheckIn={onCheckIn} />}

@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../public/NotFoundPage';
+import { CallPage } from '../call/CallPage';
 import { RequireRole } from '../session/RequireRole';
 import { AccessPage } from './AccessPage';
 import { AppointmentsPage } from './AppointmentsPage';
@@ -8,6 +9,7 @@ import { CancelAppointmentPage } from './CancelAppointmentPage';
 import { ChangeAppointmentTimePage } from './ChangeAppointmentTimePage';
 import { CheckInPage } from './CheckInPage';
 import { ConfirmBookingPage } from './ConfirmBookingPage';
+import { ConsultationSummaryPage } from './ConsultationSummaryPage';
 import { PatientProfilePage } from './PatientProfilePage';
 
 /** Pages under /patient, for signed-in patients only. */
@@ -24,6 +26,8 @@ export function PatientRoutes() {
         <Route path="appointments/:appointmentId/cancel" element={<CancelAppointmentPage />} />
         <Route path="appointments/:appointmentId/change-time" element={<ChangeAppointmentTimePage />} />
         <Route path="appointments/:appointmentId/check-in" element={<CheckInPage />} />
+        <Route path="consultations/:consultationId" element={<ConsultationSummaryPage />} />
+        <Route path="consultations/:consultationId/call" element={<CallPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -61,7 +61,8 @@ function problemOf(error: unknown): DeviceProblem {
   }
 }
 
-async function tryOpen(constraints: MediaStreamConstraints): Promise<{ stream: MediaStream } | { problem: DeviceProblem }> {
+/** Opens what `constraints` asks for, or says why it could not be opened. */
+export async function openMedia(constraints: MediaStreamConstraints): Promise<{ stream: MediaStream } | { problem: DeviceProblem }> {
   try {
     return { stream: await navigator.mediaDevices.getUserMedia(constraints) };
   } catch (error) {
@@ -74,13 +75,13 @@ async function tryOpen(constraints: MediaStreamConstraints): Promise<{ stream: M
  * asks for each on its own, so the patient learns which one works.
  */
 export async function openDevices(withCamera: boolean): Promise<OpenedDevices> {
-  const both = await tryOpen({ audio: true, video: withCamera });
+  const both = await openMedia({ audio: true, video: withCamera });
   if ('stream' in both) return { stream: both.stream, camera: withCamera ? 'working' : null, microphone: 'listening' };
   if (!withCamera || both.problem !== 'not_found') {
     return { stream: null, camera: withCamera ? both.problem : null, microphone: both.problem };
   }
-  const audio = await tryOpen({ audio: true });
-  const video = await tryOpen({ video: true });
+  const audio = await openMedia({ audio: true });
+  const video = await openMedia({ video: true });
   const tracks = [...('stream' in audio ? audio.stream.getTracks() : []), ...('stream' in video ? video.stream.getTracks() : [])];
   return {
     stream: tracks.length > 0 ? new MediaStream(tracks) : null,

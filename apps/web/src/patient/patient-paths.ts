@@ -19,3 +19,8 @@ export function changeAppointmentTimePath(appointmentId: string): string {
 export function checkInPath(appointmentId: string): string {
   return `${APPOINTMENTS_PATH}/${encodeURIComponent(appointmentId)}/check-in`;
 }
+
+/** After a consultation: the clinician's summary and the messages. */
+export function consultationSummaryPath(consultationId: string): string {
+  return `${BASE}/consultations/${encodeURIComponent(consultationId)}`;
+}
