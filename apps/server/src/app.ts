@@ -50,6 +50,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   access: RouteAccess;
+  /** A WebSocket route (its upgrade is a GET). */
+  websocket: boolean;
 }
 
 /** Builds the whole app as a value without a port: main.ts listens, tests use inject(). */
@@ -98,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     // @fastify/static's routes, one per file of the built web app, mark themselves with `file`.
     const access: RouteAccess | undefined = routeConfig?.file ? { kind: 'public', reason: 'web app file' } : routeConfig?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} does not declare its access.`);
-    routes.push({ method: String(route.method), url: route.url, access });
+    routes.push({ method: String(route.method), url: route.url, access, websocket: Boolean((route as { websocket?: boolean }).websocket) });
   });
 
   await app.register(fastifyCookie);

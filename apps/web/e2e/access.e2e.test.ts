@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, launchChromium, PhoneBrowser, startServer, type RunningServer } from './harness';
 import { createGp, createStaff, registerPatient, signInAsStaff, type StaffAccount } from './people';
@@ -16,6 +16,8 @@ let browser: Browser;
 let phone: PhoneBrowser;
 let gp: StaffAccount;
 let partnerAdmin: StaffAccount;
+/** The partner admin's page, kept signed in (a second sign-in within 30 s would reuse a one-time code). */
+let partnerPage: Page;
 const partnerId = randomUUID();
 const PARTNER = 'Northwind Mutual';
 const member = { number: `NW-${randomUUID().slice(0, 6).toUpperCase()}`, givenName: `Perpetua${randomUUID().slice(0, 6)}`, dateOfBirth: '1983-07-21' };
@@ -44,6 +46,7 @@ afterAll(async () => {
 describe('a partner member books, checks in and is seen', () => {
   it('the partner admin uploads the member list as CSV', async () => {
     const page = await phone.newPage();
+    partnerPage = page;
     await signInAsStaff(page, partnerAdmin, '**/partner/**');
     await page.getByRole('link', { name: 'Members' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Your members' }).waitFor();
@@ -141,8 +144,7 @@ describe('a partner member books, checks in and is seen', () => {
   });
 
   it('the partner sees usage as a withheld count, never who', async () => {
-    const page = await phone.newPage();
-    await signInAsStaff(page, partnerAdmin, '**/partner/**');
+    const page = partnerPage;
     await page.getByRole('link', { name: 'Usage' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Usage' }).waitFor();
     await page.getByRole('cell', { name: 'Fewer than 5' }).waitFor();

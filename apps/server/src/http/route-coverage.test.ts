@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/test-app';
-import { createStaff, registerPatient, type WorldPatient, type WorldStaff } from '../../test/world';
+import { createStaff, registerPatient, startConsultation, type WorldPatient, type WorldStaff } from '../../test/world';
 
 /**
  * Enumerates every route the server has. Each must declare its access; each that declares patient data must
@@ -10,6 +10,7 @@ let ctx: TestContext;
 let patient: WorldPatient;
 let callers: { name: string; cookie: string; csrf: string }[];
 let appointmentId: string;
+let consultationId: string;
 const decisionsByRoute = new Map<string, number>();
 
 beforeAll(async () => {
@@ -31,6 +32,7 @@ beforeAll(async () => {
     [patient.patientId, staff[0]!.userId],
   );
   appointmentId = rows[0]!.id;
+  ({ consultationId } = await startConsultation(ctx, patient, staff[0]!));
   callers = [patient, ...staff].map((c, i) => ({ name: ['patient', 'clinician', 'admin'][i]!, cookie: c.client.cookie!, csrf: c.client.csrfToken! }));
 });
 afterAll(async () => ctx.close());
@@ -48,13 +50,17 @@ describe('route coverage', () => {
     expect(new Set(publicRoutes)).toEqual(KNOWN_PUBLIC);
   });
 
+  it('the only WebSocket route is the call’s signalling, whose refusals are tested in signalling.test.ts', () => {
+    expect(ctx.app.confideRoutes.filter((r) => r.websocket).map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/v1/consultations/:consultationId/signal']);
+  });
+
   it('every route that serves patient data takes a policy decision for every caller it answers', async () => {
-    const patientRoutes = ctx.app.confideRoutes.filter((r) => r.access.kind === 'signed-in' && r.access.patientData);
+    const patientRoutes = ctx.app.confideRoutes.filter((r) => r.access.kind === 'signed-in' && r.access.patientData && !r.websocket);
     expect(patientRoutes.length).toBeGreaterThan(4);
     for (const route of patientRoutes) {
-      const method = route.method.split(',')[0] as 'GET' | 'POST' | 'PATCH';
-      const url = route.url.replace(':patientId', patient.patientId).replace(':appointmentId', appointmentId);
-      const payload = method === 'PATCH' ? { postcode: 'E1 6AN' } : method === 'POST' ? {} : undefined;
+      const method = route.method.split(',')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT';
+      const url = route.url.replace(':patientId', patient.patientId).replace(':appointmentId', appointmentId).replace(':consultationId', consultationId);
+      const payload = method === 'PATCH' ? { postcode: 'E1 6AN' } : method === 'POST' || method === 'PUT' ? {} : undefined;
       let answered = 0;
       for (const c of callers) {
         const res = await ctx.app.inject({
