@@ -40,8 +40,10 @@ async function main(): Promise<void> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection'],
   });
   console.log(`Recording benchmark: ${os.cpus().length} cores, Node ${process.version}; window ${WINDOW_MS / 1000} s per level`);
-  console.log('| Concurrent recorded calls | Server CPU (% of one core) | per call | RSS growth per call | Segments stored |');
-  console.log('| --- | --- | --- | --- | --- |');
+  const baseline = process.memoryUsage().rss;
+  console.log(`Process RSS before any call: ${(baseline / 2 ** 20).toFixed(0)} MiB`);
+  console.log('| Concurrent recorded calls | Server CPU (% of one core) | per call | Peak RSS in the window | above the baseline, per call | Segments stored |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
   for (const calls of LEVELS) {
     const pages = [];
     for (let i = 0; i < calls; i++) {
@@ -61,18 +63,20 @@ async function main(): Promise<void> {
     }
     const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM recording_segments');
     await new Promise((r) => setTimeout(r, 3_000)); // connected and recording
-    const rss0 = process.memoryUsage().rss;
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await new Promise((r) => setTimeout(r, WINDOW_MS));
     const cpu = process.cpuUsage(cpu0);
     const wall = performance.now() - t0;
-    const rss1 = process.memoryUsage().rss;
+    clearInterval(sampler);
     for (const p of pages) await p.close();
     await new Promise((r) => setTimeout(r, 4_000)); // last segments flushed
     const after = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM recording_segments');
     const percent = ((cpu.user + cpu.system) / 1000 / wall) * 100;
-    console.log(`| ${calls} | ${percent.toFixed(1)}% | ${(percent / calls).toFixed(1)}% | ${((rss1 - rss0) / 2 ** 20 / calls).toFixed(1)} MiB | ${after.rows[0]!.n - before.rows[0]!.n} |`);
+    const mib = (b: number) => (b / 2 ** 20).toFixed(0);
+    console.log(`| ${calls} | ${percent.toFixed(1)}% | ${(percent / calls).toFixed(1)}% | ${mib(peak)} MiB | ${mib((peak - baseline) / calls)} MiB | ${after.rows[0]!.n - before.rows[0]!.n} |`);
   }
   await browser.close();
   await app.close();
