@@ -11,7 +11,9 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config/config';
 import type { Databases } from './db/database';
+import { FeatureSwitches } from './features/feature-switches';
 import { PasswordHasher } from './identity/passwords';
+import { Tripwire } from './tripwire/tripwire';
 import { adminRoutes } from './http/admin/admin.routes';
 import { CallRooms } from './calls/call-rooms';
 import type { CallRecorder } from './calls/call-recorder';
@@ -26,6 +28,7 @@ import { healthRoutes } from './http/health/health.routes';
 import { meRoutes } from './http/me/me.routes';
 import { partnerRoutes } from './http/partner/partner.routes';
 import { patientsRoutes } from './http/patients/patients.routes';
+import { replaysRoutes } from './http/replays/replays.routes';
 import { PROBLEM_TYPE, problemBody, registerProblemHandler } from './http/problem-handler';
 import type { RouteAccess } from './http/route-access';
 import { registerSession } from './http/session.plugin';
@@ -75,7 +78,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     faults: deps.faults ?? {},
     payments: deps.payments !== undefined ? deps.payments : paymentProviderFor(config),
     recorder: null,
+    tripwire: new Tripwire(deps.dbs, app.log),
+    features: new FeatureSwitches(deps.dbs, app.log, config.featurePollMs),
   };
+  app.addHook('onReady', async () => {
+    await services.features.refresh();
+    services.features.start();
+  });
+  app.addHook('onClose', async () => services.features.stop());
   const recorder: CallRecorder | null =
     deps.recorder !== undefined
       ? deps.recorder
@@ -86,6 +96,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
           })
         : null;
   (services as { recorder: CallRecorder | null }).recorder = recorder;
+  // Recording switched off: recordings in progress stop at once (what was captured is kept).
+  services.features.onChange((feature, enabled) => {
+    if (feature === 'recording' && !enabled) void recorder?.closeAll();
+  });
   // On shutdown, recordings in progress are flushed and committed (the sockets are closed first).
   app.addHook('onClose', async () => {
     await recorder?.closeAll();
@@ -155,6 +169,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     return payload;
   });
 
+  // The tripwire: the last check on everything a signed-in caller is sent (see tripwire/tripwire.ts).
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (services.faults.tripwireOff || typeof payload !== 'string' || reply.statusCode >= 400) return payload;
+    if (req.routeOptions.config.access?.kind !== 'signed-in' || !req.principal) return payload;
+    const exposures = await services.tripwire.exposures(req.principal, payload);
+    if (exposures.length === 0) return payload;
+    await services.tripwire.block({ principal: req.principal, meta: req.ctx.meta, route: `${req.method} ${req.routeOptions.url ?? req.url}` }, exposures);
+    reply.code(500).type(PROBLEM_TYPE);
+    return JSON.stringify(problemBody(500, 'Something went wrong', { detail: `Quote reference ${req.id} if you contact us.` }));
+  });
+
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
       { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
@@ -172,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
   accessRoutes(app, services);
   partnerRoutes(app, services);
   consultationsRoutes(app, services, rooms);
+  replaysRoutes(app, services);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

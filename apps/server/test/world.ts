@@ -162,3 +162,18 @@ export async function startConsultation(
     return { consultationId: c.rows[0]!.id, appointmentId };
   });
 }
+
+/** A committed recording segment row for a consultation (its media is not needed by listing tests). */
+export async function addRecordingSegment(ctx: TestContext, consultationId: string, participant: 'patient' | 'clinician' = 'clinician', seconds = 5): Promise<string> {
+  const id = randomUUID();
+  await ctx.dbs.admin.query(
+    `INSERT INTO recording_segments (id, consultation_id, patient_id, clinician_user_id, participant, seq, has_audio, has_video, started_at, ended_at,
+       blob_key, wrapped_key, kek_id, plaintext_bytes, stored_bytes)
+     SELECT $1, c.id, c.patient_id, c.clinician_user_id, $2,
+            (SELECT count(*) FROM recording_segments s WHERE s.consultation_id = c.id AND s.participant = $2), true, false,
+            c.started_at, c.started_at + make_interval(secs => $3), $4, 'wrapped', 'kek', 100, 132
+     FROM consultations c WHERE c.id = $5`,
+    [id, participant, seconds, `seg-${id}`, consultationId],
+  );
+  return id;
+}

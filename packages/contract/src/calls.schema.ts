@@ -76,6 +76,8 @@ export const SIGNAL_CLOSE = {
   replaced: 4409,
   ended: 4410,
   badMessage: 4400,
+  /** The tripwire stopped a message that would have exposed another patient's data. */
+  blocked: 4500,
 } as const;
 
 export const Consultation = z.object({

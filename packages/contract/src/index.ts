@@ -5,6 +5,7 @@ export * from './admin.schema';
 export * from './appointments.schema';
 export * from './access.schema';
 export * from './calls.schema';
+export * from './replays.schema';
 
 /** Every API path, in one place for the server's routes and the web app's client. */
 export const API = {
@@ -51,6 +52,12 @@ export const API = {
   consultation: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}`,
   consultationSignal: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/signal`,
   consultationNotes: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/notes`,
+  myReplays: '/api/v1/me/replays',
+  consultationReplay: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/replay`,
+  features: '/api/v1/features',
+  adminFeature: (feature: string) => `/api/v1/admin/features/${encodeURIComponent(feature)}`,
+  adminIncidents: '/api/v1/admin/incidents',
+  adminIncidentClose: (id: string) => `/api/v1/admin/incidents/${encodeURIComponent(id)}/close`,
   appointmentOutcome: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/outcome`,
 } as const;
 

@@ -35,6 +35,7 @@ const Env = z.object({
   TURN_URLS: z.string().optional(),
   TURN_SECRET: z.string().min(16).optional(),
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  FEATURE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   RECORDING: z.enum(['on', 'off']).default('on'),
   RECORDER_HOST_ADDRESSES: z.string().optional(),
   RECORDING_KEK: z.string().optional(),
@@ -74,6 +75,8 @@ export interface Config {
     /** Extra host addresses the server's recording peer offers as ICE candidates (e.g. its public IP). */
     recorderHostAddresses: string[];
   };
+  /** How often each server re-reads the kill switches. */
+  featurePollMs: number;
   recording: {
     enabled: boolean;
     /** Base64 of 32 bytes, from RECORDING_KEK or the file RECORDING_KEK_FILE; null: a development key under DATA_DIR. */
@@ -135,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       turn: e.TURN_URLS && e.TURN_SECRET ? { urls: splitUrls(e.TURN_URLS), secret: e.TURN_SECRET, ttlSeconds: e.TURN_TTL_SECONDS } : null,
       recorderHostAddresses: splitUrls(e.RECORDER_HOST_ADDRESSES ?? (e.NODE_ENV === 'production' ? '' : '127.0.0.1')),
     },
+    featurePollMs: e.FEATURE_POLL_MS,
     recording: {
       enabled: e.RECORDING === 'on',
       kek: e.RECORDING_KEK ?? null,

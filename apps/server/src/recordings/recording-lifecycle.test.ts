@@ -31,7 +31,8 @@ let segmentsChecked = 0;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  deps = { dbs: ctx.dbs, config: ctx.config, hasher: null as never, faults: {}, payments: null, recorder: null };
+  // The services this test drives use only the databases and configuration.
+  deps = { dbs: ctx.dbs, config: ctx.config, hasher: null as never, faults: {}, payments: null, recorder: null, tripwire: null as never, features: null as never };
   patients = [await registerPatient(ctx), await registerPatient(ctx)];
   clinicians = [await createStaff(ctx, 'clinician', 'Dr Lifecycle'), await createStaff(ctx, 'clinician', 'Dr Other Lifecycle')];
 }, 60_000);

@@ -112,6 +112,7 @@ async function loadFor(tx: PrincipalTx, guard: Guard, id: string, action: Appoin
 }
 
 export async function bookAppointment(deps: ServiceDeps, ctx: RequestContext, principal: Principal, input: z.output<typeof BookAppointmentRequest>): Promise<Appointment> {
+  deps.features.require('booking');
   const patientId = principal.patientId;
   if (!patientId) throw notFound();
   return refusingDoubleBooking(() =>
@@ -152,6 +153,7 @@ export async function cancelAppointment(deps: ServiceDeps, ctx: RequestContext, 
 export async function rescheduleAppointment(
   deps: ServiceDeps, ctx: RequestContext, principal: Principal, id: string, input: z.output<typeof RescheduleAppointmentRequest>,
 ): Promise<Appointment> {
+  deps.features.require('booking');
   return refusingDoubleBooking(() =>
     asPrincipal(deps, ctx, principal, async (tx, guard) => {
       const a = await loadFor(tx, guard, id, 'appointment.reschedule');

@@ -3,7 +3,9 @@ import type { Databases } from '../db/database';
 import type { DataFaults } from '../db/with-principal';
 import type { PasswordHasher } from '../identity/passwords';
 import type { CallRecorder } from '../calls/call-recorder';
+import type { FeatureSwitches } from '../features/feature-switches';
 import type { PaymentProvider } from '../payments/payment-provider';
+import type { Tripwire } from '../tripwire/tripwire';
 
 /**
  * Test-only faults. They reach the app only through buildApp's arguments, never from configuration, so
@@ -12,6 +14,10 @@ import type { PaymentProvider } from '../payments/payment-provider';
 export interface Faults extends DataFaults {
   /** Skip the policy module's decisions (the database's row-level security must then stop everything alone). */
   policyOff?: boolean;
+  /** Skip the tripwire's check of outgoing responses (to show what it stops). */
+  tripwireOff?: boolean;
+  /** The replay listing forgets its patient filter — the reference breach, as a mis-assigned recording would show. */
+  replayListingLeak?: boolean;
 }
 
 export interface ServiceDeps {
@@ -23,4 +29,8 @@ export interface ServiceDeps {
   readonly payments: PaymentProvider | null;
   /** Records each participant's media during calls; null when recording is off. */
   readonly recorder: CallRecorder | null;
+  /** The last check on every outgoing response (REST, WebSocket, media). */
+  readonly tripwire: Tripwire;
+  /** Run-time kill switches, as last seen by this server. */
+  readonly features: FeatureSwitches;
 }

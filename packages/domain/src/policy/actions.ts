@@ -31,6 +31,9 @@ export const ACTIONS = [
   'consultation-notes.read', // the clinician's notes (SOAP and outcome)
   'consultation-notes.write',
   'recording.write', // commit a segment of one's own media to the consultation's recording
+  'recording.present', // a consultation's recording appears in a list (Consultation Replays)
+  'feature.manage', // turn a capability on or off for everyone (kill switch)
+  'incident.manage', // read and close incidents
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -57,4 +60,5 @@ export const PATIENT_DATA_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'consultation-notes.read',
   'consultation-notes.write',
   'recording.write',
+  'recording.present',
 ]);

@@ -123,7 +123,7 @@ describe('policy: decide()', () => {
 
   it('only a consultation’s own patient and clinician join, read or chat in it; only its clinician ends it or touches notes', () => {
     fc.assert(
-      fc.property(arbPrincipal, fc.constantFrom(...(['consultation.join', 'consultation.read', 'consultation.chat', 'consultation.end', 'consultation-notes.read', 'consultation-notes.write'] as const)), arbResource, arbFacts, (p, action, r, facts) => {
+      fc.property(arbPrincipal, fc.constantFrom(...(['consultation.join', 'consultation.read', 'consultation.chat', 'recording.present', 'consultation.end', 'consultation-notes.read', 'consultation-notes.write'] as const)), arbResource, arbFacts, (p, action, r, facts) => {
         const patient = p.role === 'patient' && r.kind === 'consultation' && p.patientId !== null && p.patientId === r.patientId;
         const clinician = p.role === 'clinician' && r.kind === 'consultation' && p.userId === r.clinicianId;
         const clinicianOnly = action === 'consultation.end' || action.startsWith('consultation-notes');
@@ -148,7 +148,7 @@ describe('policy: decide()', () => {
 
   it('clinic operations are for clinic admins only', () => {
     fc.assert(
-      fc.property(arbPrincipal, fc.constantFrom('staff.list' as const, 'outbox.read' as const, 'audit.verify' as const), arbFacts, (p, action, facts) => {
+      fc.property(arbPrincipal, fc.constantFrom('staff.list' as const, 'outbox.read' as const, 'audit.verify' as const, 'feature.manage' as const, 'incident.manage' as const), arbFacts, (p, action, facts) => {
         expect(decide(p, action, { kind: 'clinic' }, facts).allowed).toBe(p.role === 'clinic_admin' && p.mfaSatisfied);
       }),
     );

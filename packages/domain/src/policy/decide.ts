@@ -54,6 +54,8 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
     case 'staff.list':
     case 'outbox.read':
     case 'audit.verify':
+    case 'feature.manage':
+    case 'incident.manage':
       if (r.kind !== 'clinic') return deny('wrong-resource');
       return p.role === 'clinic_admin' ? ALLOW : deny('wrong-role');
     case 'appointment.book':
@@ -81,6 +83,7 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
     case 'consultation.join':
     case 'consultation.read':
     case 'consultation.chat':
+    case 'recording.present':
       if (r.kind !== 'consultation') return deny('wrong-resource');
       return isPatientOf(p, r) || isClinicianOf(p, r) ? ALLOW : deny('not-entitled');
     case 'consultation.end':

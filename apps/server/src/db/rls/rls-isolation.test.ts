@@ -206,9 +206,25 @@ describe('the policy module alone (RLS off)', () => {
   });
 });
 
-describe('both layers off (shows the tests above can fail)', () => {
-  it('the same request leaks another patient', async () => {
-    const naked = await createTestApp({ faults: { rlsOff: true, policyOff: true }, dbs: ownerAsApp(ctx.dbs) });
+describe('both layers off', () => {
+  it('the tripwire still blocks the response and opens an incident naming the patient', async () => {
+    const bare = await createTestApp({ faults: { rlsOff: true, policyOff: true }, dbs: ownerAsApp(ctx.dbs) });
+    try {
+      const [a, b] = world.patients;
+      const res = await bare.app.inject({ method: 'GET', url: API.patient(b!.patientId), headers: { cookie: `__Host-confide_session=${a!.client.cookie}` } });
+      expect(res.statusCode).toBe(500);
+      for (const marker of b!.markers) expect(res.body).not.toContain(marker);
+      const { rows } = await ctx.dbs.admin.query<{ patient_ids: string[]; actor_user_id: string }>(
+        `SELECT patient_ids, actor_user_id FROM incidents WHERE route = 'GET /api/v1/patients/:patientId' ORDER BY opened_at DESC LIMIT 1`,
+      );
+      expect(rows[0]).toEqual({ patient_ids: [b!.patientId], actor_user_id: a!.userId });
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('with the tripwire off too, the same request leaks (shows the tests above can fail)', async () => {
+    const naked = await createTestApp({ faults: { rlsOff: true, policyOff: true, tripwireOff: true }, dbs: ownerAsApp(ctx.dbs) });
     try {
       const [a, b] = world.patients;
       const res = await naked.app.inject({ method: 'GET', url: API.patient(b!.patientId), headers: { cookie: `__Host-confide_session=${a!.client.cookie}` } });

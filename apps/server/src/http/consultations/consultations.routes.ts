@@ -75,13 +75,28 @@ function handleCall(deps: ServiceDeps, rooms: CallRooms, socket: WebSocket, req:
   const you = joined.you;
   let accepted = false;
   let closed = false;
+  // Everything sent on the socket passes the tripwire first, in order; a mismatch closes the socket instead.
+  let outgoing: Promise<void> = Promise.resolve();
   const conn: CallConnection = {
     participant: you,
     recorder: null,
     send: (message) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      outgoing = outgoing.then(async () => {
+        const text = JSON.stringify(message);
+        if (!deps.faults.tripwireOff) {
+          const exposures = await deps.tripwire.exposures(principal, text);
+          if (exposures.length > 0) {
+            await deps.tripwire.block({ principal, meta: req.ctx.meta, route: 'WS /api/v1/consultations/:consultationId/signal' }, exposures);
+            socket.close(SIGNAL_CLOSE.blocked, 'blocked');
+            return;
+          }
+        }
+        if (socket.readyState === socket.OPEN) socket.send(text);
+      }).catch((err: unknown) => req.log.error({ err: String(err) }, 'call message not sent'));
     },
-    close: (code, reason) => socket.close(code, reason),
+    close: (code, reason) => {
+      outgoing = outgoing.then(() => socket.close(code, reason));
+    },
   };
 
   async function handle(message: ClientSignalT): Promise<void> {
@@ -90,7 +105,7 @@ function handleCall(deps: ServiceDeps, rooms: CallRooms, socket: WebSocket, req:
       accepted = true;
       rooms.enter(owner, conn)?.close(SIGNAL_CLOSE.replaced, 'joined from elsewhere');
       const other = rooms.other(owner, you);
-      if (deps.recorder && deps.config.recording.enabled) {
+      if (deps.recorder && deps.config.recording.enabled && deps.features.isOn('recording')) {
         conn.recorder = deps.recorder.open({
           owner, participant: you, principal: principal!, ctx: req.ctx,
           onCandidate: (candidate) => conn.send({ type: 'candidate', channel: 'recorder', candidate }),
@@ -122,6 +137,10 @@ function handleCall(deps: ServiceDeps, rooms: CallRooms, socket: WebSocket, req:
         rooms.other(owner, you)?.send({ type: 'media', from: you, audio: message.audio, video: message.video });
         return;
       case 'chat': {
+        if (!deps.features.isOn('chat')) {
+          conn.send({ type: 'error', code: 'feature_off', detail: 'In-call chat is temporarily unavailable. Please try again later.' });
+          return;
+        }
         const saved = await consultations.sendChat(deps, req.ctx, principal!, owner, message.text);
         for (const c of rooms.everyone(owner)) c.send({ type: 'chat', message: saved });
         return;

@@ -1,0 +1,43 @@
+import { API, CloseIncidentRequest, FEATURES, FeatureList, FeatureState, Incident, IncidentList, IncidentQuery, ReplayList, ReplayListQuery, SetFeatureRequest } from '@confide/contract';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import * as operations from '../../services/operations.service';
+import { myReplays } from '../../services/replays.service';
+import type { ServiceDeps } from '../../services/service-deps';
+import { requirePrincipal } from '../route-access';
+
+const ADMIN = { kind: 'signed-in', roles: ['clinic_admin'], patientData: false } as const;
+
+/** Consultation Replays, and the controls that guard them: kill switches and incidents. */
+export function replaysRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(API.myReplays, {
+    schema: { tags: ['replays'], summary: 'Consultation Replays: your recorded consultations, newest first (20 a page)', querystring: ReplayListQuery, response: { 200: ReplayList } },
+    config: { access: { kind: 'signed-in', roles: ['patient'], patientData: true } },
+  }, async (req) => myReplays(deps, req.ctx, requirePrincipal(req), req.query.cursor ?? null));
+
+  r.get(API.features, {
+    schema: { tags: ['operations'], summary: 'Which capabilities are switched on', response: { 200: FeatureList } },
+    config: { access: { kind: 'signed-in', patientData: false } },
+  }, async (req) => ({ items: await operations.listFeatures(deps, req.ctx, requirePrincipal(req)) }));
+
+  r.put('/api/v1/admin/features/:feature', {
+    schema: {
+      tags: ['operations'], summary: 'Turn a capability on or off for everyone, on every server within seconds',
+      params: z.object({ feature: z.enum(FEATURES, 'Use one of: replays, recording, booking, chat, prescribing.') }), body: SetFeatureRequest, response: { 200: FeatureState },
+    },
+    config: { access: ADMIN },
+  }, async (req) => operations.setFeature(deps, req.ctx, requirePrincipal(req), req.params.feature, req.body));
+
+  r.get(API.adminIncidents, {
+    schema: { tags: ['operations'], summary: 'Incidents: cross-patient exposures the tripwire blocked', querystring: IncidentQuery, response: { 200: IncidentList } },
+    config: { access: ADMIN },
+  }, async (req) => ({ items: await operations.listIncidents(deps, req.ctx, requirePrincipal(req), req.query.status) }));
+
+  r.post('/api/v1/admin/incidents/:incidentId/close', {
+    schema: { tags: ['operations'], summary: 'Close an incident with what was found and done', params: z.object({ incidentId: z.uuid('Use an incident id from the list.') }), body: CloseIncidentRequest, response: { 200: Incident } },
+    config: { access: ADMIN },
+  }, async (req) => operations.closeIncident(deps, req.ctx, requirePrincipal(req), req.params.incidentId, req.body.resolution));
+}
