@@ -18,6 +18,7 @@ import { adminRoutes } from './http/admin/admin.routes';
 import { CallRooms } from './calls/call-rooms';
 import type { CallRecorder } from './calls/call-recorder';
 import { WeriftRecorder } from './calls/werift-recorder';
+import type { KeyProvider } from './recordings/key-provider';
 import { loadRecordingKeys } from './recordings/recording-keys';
 import { FileBlobStore } from './storage/blob-store';
 import { accessRoutes } from './http/access/access.routes';
@@ -41,6 +42,8 @@ export interface AppDeps {
   dbs: Databases;
   /** Test-only faults; production never passes any. */
   faults?: Faults;
+  /** Where recordings are kept; by default files under DATA_DIR/blobs and the configured key. */
+  recordings?: ServiceDeps['recordings'];
   /** Records calls (the server's WebRTC peer); none: calls are not recorded. */
   recorder?: CallRecorder | null;
   /** The payment provider; by default the configured one. */
@@ -55,6 +58,19 @@ export interface RouteInfo {
   access: RouteAccess;
   /** A WebSocket route (its upgrade is a GET). */
   websocket: boolean;
+}
+
+/** The recording key provider, loaded on first use (a server with recording off may have no key). */
+function lazyKeys(config: Config): KeyProvider {
+  let loaded: KeyProvider | null = null;
+  const keys = () => (loaded ??= loadRecordingKeys(config));
+  return {
+    get keyId() {
+      return keys().keyId;
+    },
+    wrap: (dataKey, context) => keys().wrap(dataKey, context),
+    unwrap: (wrapped, context) => keys().unwrap(wrapped, context),
+  };
 }
 
 /** Builds the whole app as a value without a port: main.ts listens, tests use inject(). */
@@ -80,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     recorder: null,
     tripwire: new Tripwire(deps.dbs, app.log),
     features: new FeatureSwitches(deps.dbs, app.log, config.featurePollMs),
+    recordings: deps.recordings ?? { blobs: new FileBlobStore(config.recording.blobDir), keys: lazyKeys(config) },
   };
   app.addHook('onReady', async () => {
     await services.features.refresh();
@@ -90,7 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     deps.recorder !== undefined
       ? deps.recorder
       : config.recording.enabled
-        ? new WeriftRecorder(services, { blobs: new FileBlobStore(config.recording.blobDir), keys: loadRecordingKeys(config) }, app.log, {
+        ? new WeriftRecorder(services, services.recordings, app.log, {
             segmentMs: config.recording.segmentSeconds * 1000,
             additionalHostAddresses: config.calls.recorderHostAddresses,
           })

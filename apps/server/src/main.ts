@@ -6,6 +6,8 @@ import { MigrationError } from './db/migrate';
 import { appLoginRole, openDatabases, UnsafeDatabaseRoleError } from './db/open-databases';
 import { grantAppRole } from './db/provision';
 import { OutboxWorker } from './notifications/outbox-worker';
+import { RetentionJob } from './recordings/retention';
+import { FileBlobStore } from './storage/blob-store';
 import { LogTransport, SmtpTransport } from './notifications/transports';
 import { seedDemoClinicIfEmpty, printDemoLogins } from './seed/demo-clinic';
 
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
       email: config.messaging.smtpUrl ? SmtpTransport.fromUrl(config.messaging.smtpUrl, config.messaging.from) : new LogTransport(app.log, 'email'),
       sms: new LogTransport(app.log, 'sms'),
     }, app.log);
+    // Daily: recordings past their retention period are crypto-shredded.
+    const retention = new RetentionJob(dbs.app, new FileBlobStore(config.recording.blobDir), app.log);
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
@@ -32,6 +36,7 @@ async function main(): Promise<void> {
       const force = setTimeout(() => process.exit(1), 10_000);
       force.unref();
       await worker.stop();
+      retention.stop();
       await app.close(); // Stops accepting, lets requests in flight finish.
       await dbs.close();
       process.exit(0);
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ host: config.host, port: config.port });
     worker.start(config.messaging.pollSeconds);
+    retention.start();
     if (seeded !== 'skipped') printDemoLogins(config);
     console.warn(
       `\nConfide is ready at ${config.publicUrl} (database: ${config.database.kind === 'embedded' ? `embedded, ${config.database.dataDir}` : 'PostgreSQL server'}; started in ${Math.round(performance.now() - started)} ms)\n`,

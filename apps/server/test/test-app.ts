@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../src/config/config';
 import type { Databases } from '../src/db/database';
 import { SESSION_COOKIE } from '../src/http/session-cookie';
 import type { PaymentProvider } from '../src/payments/payment-provider';
-import type { Faults } from '../src/services/service-deps';
+import type { Faults, ServiceDeps } from '../src/services/service-deps';
 import { createTestDatabases } from './test-databases';
 
 export type TestApp = FastifyInstance & { confideRoutes: RouteInfo[] };
@@ -35,7 +35,10 @@ export const TEST_ENV = {
 };
 
 export async function createTestApp(
-  options: { faults?: Faults; env?: Record<string, string>; dbs?: Databases; payments?: PaymentProvider | null; beforeReady?: (app: TestApp) => void } = {},
+  options: {
+    faults?: Faults; env?: Record<string, string>; dbs?: Databases; payments?: PaymentProvider | null; recordings?: ServiceDeps['recordings'];
+    beforeReady?: (app: TestApp) => void;
+  } = {},
 ): Promise<TestContext> {
   const config = loadConfig({ ...TEST_ENV, ...options.env });
   const dbs = options.dbs ?? (await createTestDatabases());
@@ -46,7 +49,7 @@ export async function createTestApp(
       cb();
     },
   });
-  const app = (await buildApp({ config, dbs, faults: options.faults, logStream, ...(options.payments !== undefined ? { payments: options.payments } : {}) })) as TestApp;
+  const app = (await buildApp({ config, dbs, faults: options.faults, logStream, ...(options.payments !== undefined ? { payments: options.payments } : {}), recordings: options.recordings })) as TestApp;
   options.beforeReady?.(app);
   await app.ready();
   return {

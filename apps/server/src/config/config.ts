@@ -40,6 +40,7 @@ const Env = z.object({
   RECORDER_HOST_ADDRESSES: z.string().optional(),
   RECORDING_KEK: z.string().optional(),
   RECORDING_KEK_FILE: z.string().optional(),
+  RECORDING_ERASURE: z.enum(['allowed', 'refused']).default('allowed'),
   RECORDING_SEGMENT_SECONDS: z.coerce.number().min(1).max(60).default(5),
   PAYMENT_PROVIDER: z.enum(['test', 'none']).optional(),
   PAYMENT_TEST_OUTCOME: z.enum(['paid', 'declined']).default('paid'),
@@ -84,6 +85,8 @@ export interface Config {
     kekFile: string;
     segmentSeconds: number;
     blobDir: string;
+    /** Whether patients may have their recordings erased (the clinic's legal position; see README). */
+    erasureAllowed: boolean;
   };
   /** Who takes private payments: the in-process test provider (never in production) or nobody (private pay off). */
   payments: { provider: 'test' | 'none'; testOutcome: 'paid' | 'declined' };
@@ -145,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       kekFile: e.RECORDING_KEK_FILE ? path.resolve(cwd, e.RECORDING_KEK_FILE) : path.join(dataDir, 'keys', 'recording-kek'),
       segmentSeconds: e.RECORDING_SEGMENT_SECONDS,
       blobDir: path.join(dataDir, 'blobs'),
+      erasureAllowed: e.RECORDING_ERASURE === 'allowed',
     },
     payments: {
       provider: e.PAYMENT_PROVIDER ?? (e.NODE_ENV === 'production' ? 'none' : 'test'),

@@ -2,7 +2,8 @@ import type { ReplayList } from '@confide/contract';
 import { consultationResource, type Principal } from '@confide/domain';
 import { recordAudit } from '../audit/audit-log';
 import { replayRepository } from '../db/repositories/replay.repository';
-import { notFound } from '../errors/problem-error';
+import { consultationRepository } from '../db/repositories/consultation.repository';
+import { notFound, ProblemError } from '../errors/problem-error';
 import { asPrincipal } from './guard';
 import type { RequestContext } from './request-context';
 import type { ServiceDeps } from './service-deps';
@@ -30,4 +31,30 @@ export async function myReplays(deps: ServiceDeps, ctx: RequestContext, principa
       nextCursor: found.length > PAGE_SIZE ? cursorOf(found[PAGE_SIZE - 1]!) : null,
     };
   });
+}
+
+/**
+ * A patient's erasure request for one recording, where the clinic's legal position allows it: every segment's data
+ * key is destroyed (committed first, so the media can never be decrypted again), then the blobs are deleted.
+ */
+export async function eraseRecording(deps: ServiceDeps, ctx: RequestContext, principal: Principal, consultationId: string): Promise<{ erasedSegments: number }> {
+  if (!deps.config.recording.erasureAllowed) {
+    throw new ProblemError(409, 'Recordings cannot be erased here', {
+      code: 'erasure_refused',
+      detail: 'This clinic must keep consultation recordings as part of your medical record. Contact the clinic if you want to discuss this.',
+    });
+  }
+  const blobKeys = await asPrincipal(deps, ctx, principal, async (tx, guard) => {
+    const owner = await consultationRepository.find(tx, consultationId);
+    if (!owner) throw notFound();
+    await guard.authorize('recording.erase', consultationResource(owner), consultationId);
+    const keys = await replayRepository.shred(tx, consultationId);
+    if (keys.length === 0) throw notFound();
+    await recordAudit(tx, ctx.meta, [
+      { action: 'deleted', resourceType: 'recording', resourceId: consultationId, patientId: owner.patientId, detail: { reason: 'patient erasure request', cryptoShredded: true, segments: keys.length } },
+    ]);
+    return keys;
+  });
+  for (const key of blobKeys) await deps.recordings.blobs.delete(key);
+  return { erasedSegments: blobKeys.length };
 }

@@ -5,6 +5,8 @@ import type { PasswordHasher } from '../identity/passwords';
 import type { CallRecorder } from '../calls/call-recorder';
 import type { FeatureSwitches } from '../features/feature-switches';
 import type { PaymentProvider } from '../payments/payment-provider';
+import type { KeyProvider } from '../recordings/key-provider';
+import type { BlobStore } from '../storage/blob-store';
 import type { Tripwire } from '../tripwire/tripwire';
 
 /**
@@ -33,4 +35,6 @@ export interface ServiceDeps {
   readonly tripwire: Tripwire;
   /** Run-time kill switches, as last seen by this server. */
   readonly features: FeatureSwitches;
+  /** Where recordings are kept, encrypted, and the key provider that wraps their keys. */
+  readonly recordings: { readonly blobs: BlobStore; readonly keys: KeyProvider };
 }

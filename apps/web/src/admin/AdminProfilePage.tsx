@@ -21,6 +21,14 @@ export function AdminProfilePage() {
             been changed.
           </li>
           <li>
+            <Link to={ADMIN_PATHS.switches}>Service switches</Link>: turn a service such as booking or in-call chat off
+            for everyone at once, and on again.
+          </li>
+          <li>
+            <Link to={ADMIN_PATHS.incidents}>Incidents</Link>: attempts to show one patient&apos;s data to someone else
+            that Confide blocked, for you to check and close.
+          </li>
+          <li>
             <Link to={ADMIN_PATHS.outbox}>Development outbox</Link>: the emails and text messages Confide would have sent,
             when it runs in development.
           </li>

@@ -1,9 +1,12 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../public/NotFoundPage';
 import { RequireRole } from '../session/RequireRole';
+import { AdminLayout } from './AdminLayout';
 import { AdminProfilePage } from './AdminProfilePage';
 import { AuditLogPage } from './AuditLogPage';
+import { IncidentsPage } from './IncidentsPage';
 import { OutboxPage } from './OutboxPage';
+import { ServiceSwitchesPage } from './ServiceSwitchesPage';
 import { StaffPage } from './StaffPage';
 
 /** Pages under /admin, for signed-in clinic administrators only. */
@@ -11,12 +14,16 @@ export function AdminRoutes() {
   return (
     <Routes>
       <Route element={<RequireRole role="clinic_admin" />}>
-        <Route index element={<Navigate to="profile" replace />} />
-        <Route path="profile" element={<AdminProfilePage />} />
-        <Route path="staff" element={<StaffPage />} />
-        <Route path="audit" element={<AuditLogPage />} />
-        <Route path="outbox" element={<OutboxPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route element={<AdminLayout />}>
+          <Route index element={<Navigate to="profile" replace />} />
+          <Route path="profile" element={<AdminProfilePage />} />
+          <Route path="staff" element={<StaffPage />} />
+          <Route path="audit" element={<AuditLogPage />} />
+          <Route path="outbox" element={<OutboxPage />} />
+          <Route path="switches" element={<ServiceSwitchesPage />} />
+          <Route path="incidents" element={<IncidentsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
       </Route>
     </Routes>
   );

@@ -7,4 +7,6 @@ export const ADMIN_PATHS = {
   staff: `${base}/staff`,
   audit: `${base}/audit`,
   outbox: `${base}/outbox`,
+  switches: `${base}/switches`,
+  incidents: `${base}/incidents`,
 } as const;

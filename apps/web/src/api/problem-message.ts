@@ -13,6 +13,8 @@ export function problemMessage(error: unknown): string {
     const wait = error.retryAfterSeconds ? minutes(error.retryAfterSeconds) : 'a few minutes';
     return `There have been too many attempts. Wait ${wait} and try again.`;
   }
+  // A service an administrator has switched off says so in plain English (503, code feature_off).
+  if (error.code === 'feature_off' && error.detail) return error.detail;
   if (error.status >= 500) return 'Sorry, there is a problem with the service. Try again later.';
   return error.detail ?? error.title;
 }

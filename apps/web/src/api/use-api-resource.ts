@@ -12,6 +12,8 @@ export interface ApiResource<T> {
   reload: () => void;
   /** Changes the loaded data in place after a successful write, without loading it again. */
   update: (change: (data: T) => T) => void;
+  /** Shows `data` as loaded, whatever was shown before (a quiet refresh's answer, even after a failed load). */
+  replace: (data: T) => void;
 }
 
 /** Loads `path` with GET when mounted, when `path` changes and whenever `reload` is called. */
@@ -36,5 +38,6 @@ export function useApiResource<T>(path: string): ApiResource<T> {
   const update = useCallback((change: (data: T) => T) => {
     setResource((current) => (current.status === 'loaded' ? { status: 'loaded', data: change(current.data) } : current));
   }, []);
-  return { resource, reload, update };
+  const replace = useCallback((data: T) => setResource({ status: 'loaded', data }), []);
+  return { resource, reload, update, replace };
 }

@@ -15,12 +15,17 @@ interface LiveOptions<T> {
   pollMs?: number;
   /** Keep polling only while this holds for the loaded data, e.g. while a patient is still waiting. */
   pollWhile?: (data: T) => boolean;
+  /**
+   * Keep polling after a failed load too, and show the first answer that comes: for checks that run in the
+   * background with no "Try again" button, such as the open incidents banner.
+   */
+  pollAfterFailure?: boolean;
 }
 
 /** `useApiResource`, plus quiet refreshes: on demand, and every `pollMs` if asked. */
-export function useLiveResource<T>(path: string, { pollMs, pollWhile }: LiveOptions<T> = {}): LiveResource<T> {
+export function useLiveResource<T>(path: string, { pollMs, pollWhile, pollAfterFailure = false }: LiveOptions<T> = {}): LiveResource<T> {
   const api = useApi();
-  const { resource, reload, update } = useApiResource<T>(path);
+  const { resource, reload, update, replace } = useApiResource<T>(path);
   const [refreshFailed, setRefreshFailed] = useState(false);
   // An answer for a path no longer shown (the day changed meanwhile) must not replace the new one.
   const shownPath = useRef(path);
@@ -33,16 +38,18 @@ export function useLiveResource<T>(path: string, { pollMs, pollWhile }: LiveOpti
       try {
         const data = await api.get<T>(path, signal);
         if (signal?.aborted || shownPath.current !== path) return;
-        update(() => data);
+        replace(data);
         setRefreshFailed(false);
       } catch {
         if (!signal?.aborted) setRefreshFailed(true);
       }
     },
-    [api, path, update],
+    [api, path, replace],
   );
 
-  const active = pollMs !== undefined && resource.status === 'loaded' && (pollWhile ? pollWhile(resource.data) : true);
+  const polling =
+    resource.status === 'loaded' ? (pollWhile ? pollWhile(resource.data) : true) : resource.status === 'failed' && pollAfterFailure;
+  const active = pollMs !== undefined && polling;
   usePoll(refresh, pollMs ?? 0, active);
-  return { resource, reload, update, refresh, refreshFailed };
+  return { resource, reload, update, replace, refresh, refreshFailed };
 }

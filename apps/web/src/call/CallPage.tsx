@@ -9,24 +9,27 @@ import { focusPageHeading } from '../components/focus-page-heading';
 import { Notice } from '../components/Notice';
 import { Page } from '../components/Page';
 import { SummaryList } from '../components/SummaryList';
+import { useFeatures } from '../features/use-features';
 import { MODE_LABELS } from '../format/appointment-labels';
 import { formatDateAndTime } from '../format/clinic-time';
 import { APPOINTMENTS_PATH } from '../patient/patient-paths';
 import { useSignedInUser } from '../session/use-session';
 import { CallEnded } from './CallEnded';
 import { CallRoom } from './CallRoom';
-import { callTitle, otherName, RECORDING_NOTICE } from './call-text';
+import { callTitle, otherName, RECORDING_NOTICE, RECORDING_OFF_NOTICE } from './call-text';
 import { ConsultationNotFound } from './ConsultationNotFound';
 
 interface BeforeJoiningProps {
   consultation: Consultation;
   /** They left the call on this page and may join again. */
   left: boolean;
+  /** Whether the consultation will be recorded: false while an administrator has switched recording off. */
+  recordingOn: boolean;
   onJoin: () => void;
 }
 
 /** Before joining: who the call is with, that it is recorded, and "Join the call" (which confirms they have seen that). */
-function BeforeJoining({ consultation, left, onJoin }: BeforeJoiningProps) {
+function BeforeJoining({ consultation, left, recordingOn, onJoin }: BeforeJoiningProps) {
   const video = consultation.mode === 'video';
   const patient = consultation.you === 'patient';
   return (
@@ -43,9 +46,15 @@ function BeforeJoining({ consultation, left, onJoin }: BeforeJoiningProps) {
           { term: 'Started', value: `${formatDateAndTime(consultation.startedAt)} (UK time)` },
         ]}
       />
-      <Notice>
-        <p>{RECORDING_NOTICE[consultation.you]}</p>
-      </Notice>
+      {recordingOn ? (
+        <Notice>
+          <p>{RECORDING_NOTICE[consultation.you]}</p>
+        </Notice>
+      ) : (
+        <Notice kind="warning">
+          <p>{RECORDING_OFF_NOTICE}</p>
+        </Notice>
+      )}
       <p>
         Your browser will ask if Confide can use your {video ? 'camera and microphone' : 'microphone'}. Choose Allow. You can turn your camera
         on or off during the call.
@@ -68,6 +77,7 @@ export function CallPage() {
   const user = useSignedInUser();
   const role = user.role === 'clinician' ? 'clinician' : 'patient';
   const { resource, reload } = useApiResource<Consultation>(API.consultation(consultationId));
+  const features = useFeatures();
   // Each join is a new call session; leaving or being replaced ends it.
   const [joins, setJoins] = useState(0);
   const [inCall, setInCall] = useState(false);
@@ -94,6 +104,7 @@ export function CallPage() {
       <CallRoom
         key={joins}
         consultation={resource.data}
+        features={features}
         onLeave={() => {
           setInCall(false);
           setLeft(true);
@@ -106,7 +117,7 @@ export function CallPage() {
   return (
     <Page title={resource.status === 'loaded' ? callTitle(resource.data) : role === 'patient' ? 'Your consultation' : 'Consultation'}>
       <AsyncContent resource={resource} loadingText="Loading your consultation…" failureText="Your consultation could not be loaded." onRetry={reload}>
-        {(consultation) => <BeforeJoining consultation={consultation} left={left} onJoin={join} />}
+        {(consultation) => <BeforeJoining consultation={consultation} left={left} recordingOn={features.recording} onJoin={join} />}
       </AsyncContent>
     </Page>
   );

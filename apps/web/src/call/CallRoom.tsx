@@ -5,9 +5,10 @@ import { consultationNotesPath } from '../clinician/clinician-paths';
 import { focusPageHeading } from '../components/focus-page-heading';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
+import type { FeatureFlags } from '../features/use-features';
 import { CallControls } from './CallControls';
 import { CallEnded } from './CallEnded';
-import { callTitle, connectionText, otherName, presenceText, remoteMediaText } from './call-text';
+import { callTitle, connectionText, inCallRecordingText, otherName, presenceText, remoteMediaText } from './call-text';
 import type { NotesState } from './call-ended-state';
 import { ChatPanel } from './ChatPanel';
 import { ConsultationNotFound } from './ConsultationNotFound';
@@ -18,13 +19,15 @@ import { useCallSession } from './use-call-session';
 
 interface CallRoomProps {
   consultation: Consultation;
+  /** Which services are on: recording and chat may be switched off, even during the call. */
+  features: FeatureFlags;
   onLeave: () => void;
   /** After joining from another window: join here again (that one is then the one replaced). */
   onRejoin: () => void;
 }
 
 /** The call itself: the other participant, yourself, the connection, the controls and the messages. */
-export function CallRoom({ consultation, onLeave, onRejoin }: CallRoomProps) {
+export function CallRoom({ consultation, features, onLeave, onRejoin }: CallRoomProps) {
   const { call, session } = useCallSession(consultation);
   const navigate = useNavigate();
   const other = otherName(consultation);
@@ -65,7 +68,7 @@ export function CallRoom({ consultation, onLeave, onRejoin }: CallRoomProps) {
 
   return (
     <Page title={title}>
-      <p className="secondary-text">This consultation is recorded.</p>
+      <p className="secondary-text">{inCallRecordingText(features.recording)}</p>
       {call.serverError && (
         <p className="notice notice--error" role="alert">
           {call.serverError}
@@ -108,7 +111,12 @@ export function CallRoom({ consultation, onLeave, onRejoin }: CallRoomProps) {
             )}
           </div>
         </section>
-        <ChatPanel messages={call.chat} you={consultation.you} onSend={(text) => session?.sendChat(text) ?? false} />
+        <ChatPanel
+          messages={call.chat}
+          you={consultation.you}
+          chatOn={features.chat}
+          onSend={(text) => session?.sendChat(text) ?? false}
+        />
       </div>
     </Page>
   );

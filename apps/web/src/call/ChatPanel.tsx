@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ChatText, type ChatMessage, type Participant } from '@confide/contract';
+import { Notice } from '../components/Notice';
 import { TextAreaField } from '../components/TextAreaField';
+import { CHAT_OFF_TEXT } from './call-text';
 import { ChatTranscript } from './ChatTranscript';
 
 const NOT_SENT = 'Your message could not be sent because the call is reconnecting. Try again in a moment.';
@@ -8,6 +10,8 @@ const NOT_SENT = 'Your message could not be sent because the call is reconnectin
 interface ChatPanelProps {
   messages: ChatMessage[];
   you: Participant;
+  /** False while an administrator has switched chat off: the history stays, the form goes. */
+  chatOn: boolean;
   /** Sends a checked message; false if it could not be sent just now. */
   onSend: (text: string) => boolean;
 }
@@ -16,7 +20,7 @@ interface ChatPanelProps {
  * Messages during the call: the history, a polite live region that reads out each new message from the other
  * participant (not the history, not your own), and a form to send one.
  */
-export function ChatPanel({ messages, you, onSend }: ChatPanelProps) {
+export function ChatPanel({ messages, you, chatOn, onSend }: ChatPanelProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [shownAtStart] = useState(messages.length);
@@ -62,26 +66,32 @@ export function ChatPanel({ messages, you, onSend }: ChatPanelProps) {
           </p>
         )}
       </div>
-      <form onSubmit={handleSubmit} noValidate className="chat-form">
-        <TextAreaField
-          id="chat-message"
-          label="Message"
-          rows={3}
-          value={text}
-          onChange={(value) => {
-            setText(value);
-            if (error) setError(undefined);
-          }}
-          error={error}
-        />
-        {/* The inline error is tied to the field; this reads it out at once, as focus stays in the field. */}
-        <p role="alert" className="visually-hidden">
-          {error ?? ''}
-        </p>
-        <button type="submit" className="button">
-          Send message
-        </button>
-      </form>
+      {chatOn ? (
+        <form onSubmit={handleSubmit} noValidate className="chat-form">
+          <TextAreaField
+            id="chat-message"
+            label="Message"
+            rows={3}
+            value={text}
+            onChange={(value) => {
+              setText(value);
+              if (error) setError(undefined);
+            }}
+            error={error}
+          />
+          {/* The inline error is tied to the field; this reads it out at once, as focus stays in the field. */}
+          <p role="alert" className="visually-hidden">
+            {error ?? ''}
+          </p>
+          <button type="submit" className="button">
+            Send message
+          </button>
+        </form>
+      ) : (
+        <Notice kind="warning">
+          <p>{CHAT_OFF_TEXT}</p>
+        </Notice>
+      )}
     </section>
   );
 }

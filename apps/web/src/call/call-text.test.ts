@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallSnapshot } from './call-session';
-import { connectionText, presenceText, remoteMediaText } from './call-text';
+import { connectionText, inCallRecordingText, presenceText, remoteMediaText } from './call-text';
 
 const base: CallSnapshot = {
   phase: 'in-call',
@@ -38,5 +38,10 @@ describe('what the call page says', () => {
     expect(remoteMediaText('Dr X', null)).toBe('');
     expect(remoteMediaText('Dr X', { audio: true, video: true })).toBe('');
     expect(remoteMediaText('Dr X', { audio: false, video: false })).toBe("Dr X's camera is off. Dr X's microphone is muted.");
+  });
+
+  it('says whether the call is being recorded', () => {
+    expect(inCallRecordingText(true)).toBe('This consultation is recorded.');
+    expect(inCallRecordingText(false)).toBe('Recording is temporarily switched off: this consultation is not being recorded.');
   });
 });

@@ -19,6 +19,17 @@ export const RECORDING_NOTICE: Record<Participant, string> = {
   clinician: 'This consultation is recorded, and the patient can replay it.',
 };
 
+/** Said before joining instead, while an administrator has switched recording off (the server then records nothing). */
+export const RECORDING_OFF_NOTICE = 'Recording is temporarily switched off: this consultation will not be recorded.';
+
+/** The reminder at the top of the call. */
+export function inCallRecordingText(recordingOn: boolean): string {
+  return recordingOn ? 'This consultation is recorded.' : 'Recording is temporarily switched off: this consultation is not being recorded.';
+}
+
+/** Shown instead of the message form while an administrator has switched chat off. */
+export const CHAT_OFF_TEXT = 'In-call chat is temporarily unavailable.';
+
 /** The call quality indicator: "Connecting…", "Reconnecting…" or "Connection: Good" (Fair, Poor). */
 export function connectionText(call: CallSnapshot): string {
   if (call.signallingLost || call.peer === 'reconnecting') return 'Reconnecting…';

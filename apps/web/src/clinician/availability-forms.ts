@@ -5,20 +5,13 @@ import {
 } from '@confide/contract';
 import type { Profession } from '@confide/domain';
 import type { FieldErrors } from '../forms/field-errors';
-import { fieldErrorsFromIssues } from '../forms/field-errors';
+import { fieldErrorsFromIssues, renameFields } from '../forms/field-errors';
 import { CLINIC_TIME_ZONE, formatLongDate, instantFromLocal, isIsoDate, shortTime } from '../format/clinic-time';
 
 /** The appointment types a clinician can offer: those of their profession, or all if it is not known. */
 export function typesForProfession(types: readonly AppointmentType[], profession: Profession | null | undefined): AppointmentType[] {
   const own = profession ? types.filter((t) => t.profession === profession) : [];
   return own.length > 0 ? own : [...types];
-}
-
-/** Field errors keyed by the API's field names, renamed to the ids of this form's inputs. */
-export function renameFields(errors: FieldErrors, names: Record<string, string>): FieldErrors {
-  const renamed: FieldErrors = {};
-  for (const [field, message] of Object.entries(errors)) renamed[names[field] ?? field] = message;
-  return renamed;
 }
 
 /** A form's values once checked: the request to send, or the errors to show by input id. */

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { isApiProblem } from '../api/api-problem';
 import type { StringFieldProps } from '../components/FormField';
+import { renameFields } from '../forms/field-errors';
 import { useFormErrors } from '../forms/use-form-errors';
-import { renameFields, type Checked } from './availability-forms';
+import type { Checked } from './availability-forms';
 
 /** What a field takes from the form: its input id, value, change handler and inline error. */
 export type FieldProps = Omit<StringFieldProps, 'label' | 'hint'>;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 interface NoticeProps {
-  kind?: 'info' | 'success';
+  kind?: 'info' | 'success' | 'warning';
   children: ReactNode;
 }
 

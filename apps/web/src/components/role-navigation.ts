@@ -26,6 +26,8 @@ export function navItemsFor(role: Role): NavItem[] {
         { label: 'Staff', to: `${base}/staff` },
         { label: 'Audit log', to: `${base}/audit` },
         { label: 'Outbox', to: `${base}/outbox` },
+        { label: 'Service switches', to: `${base}/switches` },
+        { label: 'Incidents', to: `${base}/incidents` },
       ];
     case 'partner_admin':
       return [{ label: 'Members', to: `${base}/members` }, { label: 'Usage', to: `${base}/usage` }, profile];

@@ -34,6 +34,13 @@ export function fieldErrorsFromIssues(issues: readonly { path: readonly Property
   return errors;
 }
 
+/** Field errors keyed by the API's field names, renamed to the ids of this form's inputs. */
+export function renameFields(errors: FieldErrors, names: Record<string, string>): FieldErrors {
+  const renamed: FieldErrors = {};
+  for (const [field, message] of Object.entries(errors)) renamed[names[field] ?? field] = message;
+  return renamed;
+}
+
 export function hasErrors(errors: FieldErrors): boolean {
   return Object.keys(errors).length > 0;
 }

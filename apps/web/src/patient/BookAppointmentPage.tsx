@@ -8,11 +8,13 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
+import { useFeatures } from '../features/use-features';
 import { summaryItems, type FieldErrors } from '../forms/field-errors';
 import { useFormErrors } from '../forms/use-form-errors';
 import { formatLongDate, formatTime, isIsoDate, todayIn } from '../format/clinic-time';
 import { PROFESSION_LABELS } from '../format/staff-labels';
 import { BOOKING_SETBACK_MESSAGES, readBookingSetback, type ChosenSlotState } from './booking-state';
+import { BookingUnavailable } from './BookingUnavailable';
 import { BOOK_CONFIRM_PATH } from './patient-paths';
 import { readSlotSearch, slotDetails, slotSearchParams, slotsPath, type SlotSearch } from './slot-search';
 import { SlotList } from './SlotList';
@@ -78,6 +80,7 @@ export function BookAppointmentPage() {
   const navigate = useNavigate();
   const form = useFormErrors();
   const { show } = form;
+  const features = useFeatures();
   const search = readSlotSearch(params);
   const today = todayIn();
   const [profession, setProfession] = useState<Profession>(search?.profession ?? 'gp');
@@ -113,6 +116,14 @@ export function BookAppointmentPage() {
   function firstAvailableToday() {
     form.clear();
     setParams(slotSearchParams({ profession, date: todayIn(), firstAvailable: true }));
+  }
+
+  if (!features.booking) {
+    return (
+      <Page title="Book an appointment">
+        <BookingUnavailable />
+      </Page>
+    );
   }
 
   return (

@@ -20,12 +20,14 @@ import { Page } from '../components/Page';
 import { RadioGroup } from '../components/RadioGroup';
 import { SubmitButton } from '../components/SubmitButton';
 import { TextAreaField } from '../components/TextAreaField';
+import { useFeatures } from '../features/use-features';
 import { summaryItems } from '../forms/field-errors';
 import { useFormErrors } from '../forms/use-form-errors';
 import { formatDateAndTime } from '../format/clinic-time';
 import { formatPounds } from '../format/money-format';
 import { routeChoice, routeLabel, routeValue } from './access-route-labels';
 import { AppointmentDetails } from './AppointmentDetails';
+import { BookingUnavailable } from './BookingUnavailable';
 import { readConfirmPageState, type BookedState, type BookingSetbackState } from './booking-state';
 import { ACCESS_PATH, APPOINTMENTS_PATH, BOOK_CONFIRM_PATH, BOOK_PATH } from './patient-paths';
 
@@ -62,6 +64,7 @@ function BookingStep({ slot, search }: { slot: Slot; search: string }) {
   const [reason, setReason] = useState('');
   const [routeChosen, setRouteChosen] = useState('');
   const [busy, setBusy] = useState(false);
+  const features = useFeatures();
 
   // Worked out here rather than inside AsyncContent, since submitting needs the chosen way too.
   const { type, routes } = access.resource.status === 'loaded' ? waysToPay(access.resource.data, slot.appointmentTypeId) : { type: null, routes: [] };
@@ -103,6 +106,16 @@ function BookingStep({ slot, search }: { slot: Slot; search: string }) {
   }
 
   const privateHint = route?.route === 'private' ? `You pay ${formatPounds(route.pricePence)} when you book.` : undefined;
+
+  // Switched off while the patient was choosing: say so instead of offering the form (the API refuses it anyway).
+  if (!features.booking) {
+    return (
+      <Page title="Check and book your appointment">
+        <BookingUnavailable />
+        <AppointmentDetails slot={slot} />
+      </Page>
+    );
+  }
 
   return (
     <Page title="Check and book your appointment" hasErrors={form.hasAny}>

@@ -32,6 +32,7 @@ export const ACTIONS = [
   'consultation-notes.write',
   'recording.write', // commit a segment of one's own media to the consultation's recording
   'recording.present', // a consultation's recording appears in a list (Consultation Replays)
+  'recording.erase', // the patient has their own recording crypto-shredded (where the law allows)
   'feature.manage', // turn a capability on or off for everyone (kill switch)
   'incident.manage', // read and close incidents
 ] as const;
@@ -61,4 +62,5 @@ export const PATIENT_DATA_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'consultation-notes.write',
   'recording.write',
   'recording.present',
+  'recording.erase',
 ]);

@@ -134,6 +134,16 @@ describe('policy: decide()', () => {
     );
   });
 
+  it('only the consultation’s own patient may have its recording erased', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbResource, arbFacts, (p, r, facts) => {
+        const expected = p.mfaSatisfied && p.role === 'patient' && r.kind === 'consultation' && p.patientId !== null && p.patientId === r.patientId;
+        expect(decide(p, 'recording.erase', r, facts).allowed).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('a connection records only its own participant’s media, into its own consultation', () => {
     fc.assert(
       fc.property(arbPrincipal, arbResource, arbFacts, (p, r, facts) => {

@@ -86,6 +86,9 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
     case 'recording.present':
       if (r.kind !== 'consultation') return deny('wrong-resource');
       return isPatientOf(p, r) || isClinicianOf(p, r) ? ALLOW : deny('not-entitled');
+    case 'recording.erase':
+      if (r.kind !== 'consultation') return deny('wrong-resource');
+      return isPatientOf(p, r) ? ALLOW : deny('not-entitled');
     case 'consultation.end':
     case 'consultation-notes.read':
     case 'consultation-notes.write':

@@ -17,7 +17,7 @@ export const replayRepository = {
               t.name AS type_name, c.mode, extract(epoch FROM max(seg.ended_at) - min(seg.started_at))::float8 AS seconds,
               bool_or(seg.has_video) AS has_video
        FROM consultations c
-       JOIN recording_segments seg ON seg.consultation_id = c.id
+       JOIN recording_segments seg ON seg.consultation_id = c.id AND seg.shredded_at IS NULL
        JOIN appointments a ON a.id = c.appointment_id
        JOIN appointment_types t ON t.id = a.appointment_type_id
        LEFT JOIN users u ON u.id = c.clinician_user_id
@@ -41,5 +41,15 @@ export const replayRepository = {
       appointmentType: { name: r.type_name, mode: r.mode },
       hasVideo: r.has_video,
     }));
+  },
+
+  /** Destroys the data keys of a consultation's recording (crypto-shredding); returns the blobs to delete. */
+  async shred(tx: PrincipalTx, consultationId: string): Promise<string[]> {
+    const { rows } = await tx.query<{ blob_key: string }>(
+      `UPDATE recording_segments SET wrapped_key = NULL, shredded_at = now()
+       WHERE consultation_id = $1 AND shredded_at IS NULL RETURNING blob_key`,
+      [consultationId],
+    );
+    return rows.map((r) => r.blob_key);
   },
 };

@@ -162,6 +162,25 @@ describe('the database alone (policy module off)', () => {
     });
   });
 
+  it('incidents and kill switches: only clinic admins read incidents or change switches', async () => {
+    const [a] = world.patients;
+    await ctx.dbs.admin.query(
+      `SELECT incident_open(NULL, NULL, NULL, NULL, NULL, 'test', '[]'::jsonb, ARRAY[$1::uuid], 's', 'b')`,
+      [a!.patientId],
+    );
+    for (const who of [principalOf(a!, 'patient', a!.patientId), principalOf(world.clinicians[0]!, 'clinician')]) {
+      await withPrincipal(ctx.dbs.app, who, async (tx) => {
+        expect((await tx.query('SELECT 1 FROM incidents')).rows).toEqual([]);
+        expect((await tx.query(`UPDATE feature_switches SET enabled = false WHERE feature = 'booking'`)).rowCount).toBe(0);
+        // Recordings past retention and shredding are for the job alone, never a principal.
+        expect((await tx.query('SELECT * FROM recordings_past_retention(10)')).rows).toEqual([]);
+      });
+    }
+    await withPrincipal(ctx.dbs.app, principalOf(world.admin, 'clinic_admin'), async (tx) => {
+      expect((await tx.query<{ patient_ids: string[] }>('SELECT patient_ids FROM incidents')).rows.length).toBeGreaterThan(0);
+    });
+  });
+
   it('property: whatever principal and patient, RLS shows a patient row exactly when the policy would', async () => {
     const everyone = [
       ...world.patients.map((p) => ({ principal: principalOf(p, 'patient', p.patientId), kind: 'patient' as const })),

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as operations from '../../services/operations.service';
-import { myReplays } from '../../services/replays.service';
+import { eraseRecording, myReplays } from '../../services/replays.service';
 import type { ServiceDeps } from '../../services/service-deps';
 import { requirePrincipal } from '../route-access';
 
@@ -17,6 +17,14 @@ export function replaysRoutes(app: FastifyInstance, deps: ServiceDeps): void {
     schema: { tags: ['replays'], summary: 'Consultation Replays: your recorded consultations, newest first (20 a page)', querystring: ReplayListQuery, response: { 200: ReplayList } },
     config: { access: { kind: 'signed-in', roles: ['patient'], patientData: true } },
   }, async (req) => myReplays(deps, req.ctx, requirePrincipal(req), req.query.cursor ?? null));
+
+  r.post('/api/v1/consultations/:consultationId/replay/erase', {
+    schema: {
+      tags: ['replays'], summary: 'Erase your recording of a consultation (crypto-shredded), where the clinic may allow it',
+      params: z.object({ consultationId: z.uuid('Use a consultation id from your replays.') }), response: { 200: z.object({ erasedSegments: z.number().int() }) },
+    },
+    config: { access: { kind: 'signed-in', roles: ['patient'], patientData: true } },
+  }, async (req) => eraseRecording(deps, req.ctx, requirePrincipal(req), req.params.consultationId));
 
   r.get(API.features, {
     schema: { tags: ['operations'], summary: 'Which capabilities are switched on', response: { 200: FeatureList } },
