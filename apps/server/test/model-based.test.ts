@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../src/identity/totp';
 import { localDate } from '@confide/domain';
-import type { Appointment, AppointmentTypeList, MyAccess, SlotList } from '@confide/contract';
+import type { Appointment, AppointmentTypeList, MyAccess, ReplayList, SlotList } from '@confide/contract';
 import { ApiClient, createTestApp, type Reply, type TestContext } from './test-app';
-import { addCareRelationship, buildWorld, createPartner, STAFF_PASSWORD, type World, type WorldPartner } from './world';
+import { addCareRelationship, addRecordingSegment, buildWorld, createPartner, STAFF_PASSWORD, startConsultation, type World, type WorldPartner } from './world';
 
 /**
  * Model-based property test of the whole API. A world of patients, clinicians (each caring for some patients)
@@ -53,6 +53,9 @@ interface Model {
   links: Map<number, { patient: number; membershipId: string }>;
   /** member indexes the partner has removed */
   removed: Set<number>;
+  /** recorded consultations: id, patient, clinician */
+  recordings: { id: string; patient: number; clinician: number }[];
+  replaysOn: boolean;
 }
 interface Real {
   world: World;
@@ -70,14 +73,15 @@ function entitledPatients(m: Model, a: Actor): Set<number> {
   if (a.kind === 'patient') return new Set([a.index]);
   if (a.kind === 'clinician') {
     // In their care, or with an appointment with them, even a cancelled one (it stays on their day list).
-    const mine = m.appointments.filter((x) => x.clinician === a.index).map((x) => x.patient);
+    const mine = [...m.appointments, ...m.recordings].filter((x) => x.clinician === a.index).map((x) => x.patient);
     return new Set([...(m.care.get(a.index) ?? []), ...mine]);
   }
   return new Set();
 }
 
 function assertNoLeak(m: Model, a: Actor, res: Reply, what: string): void {
-  expect(res.status, `${what} answered ${res.status}: ${res.text}`).toBeLessThan(500);
+  // Never a server error (503 is a service switched off, on purpose).
+  expect(res.status < 500 || res.status === 503, `${what} answered ${res.status}: ${res.text}`).toBe(true);
   const allowed = entitledPatients(m, a);
   for (const [i, p] of world.patients.entries()) {
     if (allowed.has(i)) continue;
@@ -259,6 +263,62 @@ class PartnerStep implements fc.AsyncCommand<Model, Real> {
   toString = () => `partner(${this.remove ? 'remove' : 'reinstate'} member ${this.k})`;
 }
 
+/** A consultation happens and is recorded (fixture: the call itself has its own tests). */
+class RecordConsultation implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly patient: number, readonly clinician: number) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const { consultationId } = await startConsultation(ctx, world.patients[this.patient]!, world.clinicians[this.clinician]!);
+    await addRecordingSegment(ctx, consultationId);
+    m.recordings.push({ id: consultationId, patient: this.patient, clinician: this.clinician });
+    m.care.get(this.clinician)!.add(this.patient);
+  }
+  toString = () => `record(${this.patient}, ${this.clinician})`;
+}
+
+/** Anyone opens Consultation Replays: a patient sees exactly their own recordings, each audited as presented. */
+class ListReplays implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly actor: Actor) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const before = await presentedCount();
+    const res = await clientOf(this.actor).get(API.myReplays);
+    assertNoLeak(m, this.actor, res, 'replays');
+    if (this.actor.kind !== 'patient') {
+      expect(res.status).toBe(403);
+      return;
+    }
+    if (!m.replaysOn) {
+      expect(res.body).toMatchObject({ status: 503, code: 'feature_off' });
+      return;
+    }
+    expect(res.status, res.text).toBe(200);
+    const index = this.actor.index;
+    const listed = (res.body as ReplayList).items.map((r) => r.consultationId);
+    expect(new Set(listed)).toEqual(new Set(m.recordings.filter((r) => r.patient === index).map((r) => r.id)));
+    // Every exposure audited with the right kind: one `presented` per recording listed.
+    expect((await presentedCount()) - before).toBe(listed.length);
+  }
+  toString = () => `listReplays(${JSON.stringify(this.actor)})`;
+}
+
+async function presentedCount(): Promise<number> {
+  const { rows } = await ctx.dbs.admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'presented' AND resource_type = 'recording'`);
+  return rows[0]!.n;
+}
+
+/** A clinic admin switches Consultation Replays off or on (kill switch). */
+class SwitchReplays implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly on: boolean) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const res = await world.admin.client.request('PUT', API.adminFeature('replays'), { enabled: this.on, reason: 'model-based test' });
+    expect(res.status, res.text).toBe(200);
+    m.replaysOn = this.on;
+  }
+  toString = () => `switchReplays(${this.on ? 'on' : 'off'})`;
+}
+
 class SignOutAndIn implements fc.AsyncCommand<Model, Real> {
   constructor(readonly actor: Actor) {}
   check = () => true;
@@ -286,6 +346,7 @@ class SignOutAndIn implements fc.AsyncCommand<Model, Real> {
 /** Every sequence starts from the same care relationships, no bookings and no linked memberships. */
 async function resetWorld(): Promise<Model> {
   await ctx.dbs.admin.query('DELETE FROM outbox_messages WHERE appointment_id IS NOT NULL');
+  for (const table of ['recording_segments', 'consultation_messages', 'consultation_notes', 'consultation_summaries']) await ctx.dbs.admin.query(`DELETE FROM ${table}`);
   await ctx.dbs.admin.query('DELETE FROM consultations');
   await ctx.dbs.admin.query('DELETE FROM payments');
   await ctx.dbs.admin.query('DELETE FROM appointments');
@@ -303,7 +364,8 @@ async function resetWorld(): Promise<Model> {
       care.get(c)!.add(p);
     }
   }
-  return { care, appointments: [], links: new Map(), removed: new Set<number>() };
+  expect((await world.admin.client.request('PUT', API.adminFeature('replays'), { enabled: true, reason: 'model-based test reset' })).status).toBe(200);
+  return { care, appointments: [], links: new Map(), removed: new Set<number>(), recordings: [], replaysOn: true };
 }
 
 const arbBook = fc.tuple(fc.nat(PATIENTS - 1), fc.nat(CLINICIANS - 1), fc.nat(50), fc.constantFrom<BookRoute>('private', 'membership'))
@@ -324,6 +386,9 @@ describe('model-based: no response ever carries a patient the caller is not enti
       fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new Cancel(a, k)),
       fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new ViewAppointments(a, k)),
       fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new WaitingRoomStep(a, k)),
+      fc.tuple(fc.nat(PATIENTS - 1), fc.nat(CLINICIANS - 1)).map(([p, c]) => new RecordConsultation(p, c)),
+      arbActor.map((a) => new ListReplays(a)),
+      fc.boolean().map((on) => new SwitchReplays(on)),
     ];
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), async (cmds) => {
@@ -333,6 +398,22 @@ describe('model-based: no response ever carries a patient the caller is not enti
       { numRuns: RUNS },
     );
   }, 600_000);
+
+  it(`replays: listing, recordings and the kill switch — ${RUNS * 5} sequences, 0 cross-patient exposures, every one presented`, async () => {
+    const commands = [
+      fc.tuple(fc.nat(PATIENTS - 1), fc.nat(CLINICIANS - 1)).map(([p, c]) => new RecordConsultation(p, c)),
+      arbActor.map((a) => new ListReplays(a)),
+      arbActor.map((a) => new ListReplays(a)),
+      fc.boolean().map((on) => new SwitchReplays(on)),
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.commands(commands, { maxCommands: 8 }), async (cmds) => {
+        const model = await resetWorld();
+        await fc.asyncModelRun(() => ({ model, real: { world } }), cmds);
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  }, 900_000);
 
   it(`memberships: only a current member books through the partner, only through their own link (${RUNS / 2} sequences)`, async () => {
     await fc.assert(
