@@ -27,6 +27,9 @@ export const AccessLogEntry = z.object({
   resourceType: z.string(),
   description: z.string(),
   outcome: z.enum(['success', 'denied', 'failure']),
+  /** Access under break-glass (declared, time-limited), with the reason given. */
+  breakGlass: z.boolean(),
+  reason: z.string().nullable(),
 });
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 export const AccessLog = z.object({ items: z.array(AccessLogEntry), nextCursor: z.string().nullable() });

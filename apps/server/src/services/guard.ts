@@ -1,5 +1,6 @@
 import {
   decide,
+  NO_FACTS,
   PATIENT_DATA_ACTIONS,
   type Action,
   type DenyReason,
@@ -27,12 +28,16 @@ export class AccessDenied extends Error {
 
 /** The facts the policy needs about this principal, read under row-level security. */
 export async function loadPolicyFacts(tx: PrincipalTx): Promise<PolicyFacts> {
-  if (tx.principal.role !== 'clinician') return { carePatientIds: new Set() };
-  const { rows } = await tx.query<{ patient_id: string }>(
-    'SELECT patient_id FROM care_relationships WHERE clinician_user_id = $1 AND ended_at IS NULL',
+  const role = tx.principal.role;
+  if (role !== 'clinician' && role !== 'clinic_admin') return NO_FACTS;
+  const care = role === 'clinician'
+    ? (await tx.query<{ patient_id: string }>('SELECT patient_id FROM care_relationships WHERE clinician_user_id = $1 AND ended_at IS NULL', [tx.principal.userId])).rows
+    : [];
+  const glass = (await tx.query<{ patient_id: string }>(
+    'SELECT patient_id FROM break_glass_grants WHERE granted_to = $1 AND expires_at > now()',
     [tx.principal.userId],
-  );
-  return { carePatientIds: new Set(rows.map((r) => r.patient_id)) };
+  )).rows;
+  return { carePatientIds: new Set(care.map((r) => r.patient_id)), breakGlassPatientIds: new Set(glass.map((r) => r.patient_id)) };
 }
 
 /**

@@ -66,6 +66,9 @@ const RESOURCE_NOUNS: Record<string, string> = {
   'access-routes': 'how you can book (NHS, memberships)',
   'nhs-registration': 'your NHS registration',
   membership: 'your partner membership',
+  'break-glass': 'emergency (break-glass) access to your recordings',
+  recording: 'your consultation recording',
+  consultation: 'your consultation',
 };
 
 const ACTION_VERBS: Record<AccessLogEntry['action'], string> = {
@@ -118,6 +121,8 @@ export async function myAccessLog(
           resourceType: r.resourceType,
           description: describe(r),
           outcome: r.outcome,
+          breakGlass: r.breakGlass ?? false,
+          reason: r.reason ?? null,
         };
       }),
       nextCursor: records.length > PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,

@@ -1,5 +1,5 @@
 import type { ReplayList } from '@confide/contract';
-import { consultationResource, type Principal } from '@confide/domain';
+import { consultationResource, patientResource, type Principal } from '@confide/domain';
 import { recordAudit } from '../audit/audit-log';
 import { replayRepository } from '../db/repositories/replay.repository';
 import { consultationRepository } from '../db/repositories/consultation.repository';
@@ -30,6 +30,42 @@ export async function myReplays(deps: ServiceDeps, ctx: RequestContext, principa
       items: page.map(({ patientId: _p, clinicianId: _c, ...r }) => r),
       nextCursor: found.length > PAGE_SIZE ? cursorOf(found[PAGE_SIZE - 1]!) : null,
     };
+  });
+}
+
+/**
+ * Break-glass: a clinician without a care relationship, or a clinic admin, declares a reason to open a patient's
+ * recordings for 30 minutes. The clinic admins are alerted and the patient sees it, with the reason, in their
+ * access history.
+ */
+export async function openBreakGlass(deps: ServiceDeps, ctx: RequestContext, principal: Principal, patientId: string, reason: string): Promise<{ id: string; expiresAt: string }> {
+  return asPrincipal(deps, ctx, principal, async (tx, guard) => {
+    await guard.authorize('break-glass.open', patientResource(patientId), patientId);
+    const { rows } = await tx.query<{ id: string; expires_at: Date }>('SELECT id, expires_at FROM break_glass_open($1, $2, $3, $4)', [
+      patientId, reason,
+      'Confide alert: break-glass access to a patient’s recordings',
+      '{name} declared a reason to open a patient’s recordings for 30 minutes. Review it in the audit log.',
+    ]);
+    const grant = rows[0];
+    if (!grant) throw notFound();
+    await recordAudit(tx, ctx.meta, [
+      { action: 'created', resourceType: 'break-glass', resourceId: grant.id, patientId, detail: { breakGlass: true, reason, expiresAt: grant.expires_at.toISOString() } },
+    ]);
+    return { id: grant.id, expiresAt: grant.expires_at.toISOString() };
+  });
+}
+
+/** A patient's recordings as a clinician or clinic admin sees them: their own consultations, or under break-glass. */
+export async function patientReplays(deps: ServiceDeps, ctx: RequestContext, principal: Principal, patientId: string): Promise<ReplayList> {
+  deps.features.require('replays');
+  return asPrincipal(deps, ctx, principal, async (tx, guard) => {
+    const found = await replayRepository.forPatient(tx, patientId, null, 50, {});
+    const page = await guard.filterAllowed('recording.present', found, (r) => consultationResource(r));
+    await recordAudit(tx, ctx.meta, page.map((r) => ({
+      action: 'presented' as const, resourceType: 'recording', resourceId: r.consultationId, patientId: r.patientId,
+      detail: r.clinicianId === principal.userId ? {} : { breakGlass: true },
+    })));
+    return { items: page.map(({ patientId: _p, clinicianId: _c, ...r }) => r), nextCursor: null };
   });
 }
 

@@ -33,6 +33,7 @@ export const ACTIONS = [
   'recording.write', // commit a segment of one's own media to the consultation's recording
   'recording.present', // a consultation's recording appears in a list (Consultation Replays)
   'recording.erase', // the patient has their own recording crypto-shredded (where the law allows)
+  'break-glass.open', // a clinician or clinic admin declares a reason to open a patient's recordings for 30 minutes
   'feature.manage', // turn a capability on or off for everyone (kill switch)
   'incident.manage', // read and close incidents
 ] as const;
@@ -63,4 +64,5 @@ export const PATIENT_DATA_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'recording.write',
   'recording.present',
   'recording.erase',
+  'break-glass.open',
 ]);

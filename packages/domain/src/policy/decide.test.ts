@@ -27,7 +27,7 @@ const arbResource: fc.Arbitrary<ResourceRef> = fc.oneof(
   fc.tuple(arbId, arbId).map(([patientId, clinicianId]) => ({ kind: 'consultation' as const, patientId, clinicianId })),
   fc.tuple(arbId, arbId, fc.constantFrom('patient' as const, 'clinician' as const)).map(([patientId, clinicianId, participant]) => ({ kind: 'recording' as const, patientId, clinicianId, participant })),
 );
-const arbFacts: fc.Arbitrary<PolicyFacts> = fc.uniqueArray(arbId).map((a) => ({ carePatientIds: new Set(a) }));
+const arbFacts: fc.Arbitrary<PolicyFacts> = fc.tuple(fc.uniqueArray(arbId), fc.uniqueArray(arbId)).map(([care, glass]) => ({ carePatientIds: new Set(care), breakGlassPatientIds: new Set(glass) }));
 const arbAction = fc.constantFrom(...ACTIONS);
 
 describe('policy: decide()', () => {
@@ -45,7 +45,8 @@ describe('policy: decide()', () => {
   it('lets clinicians reach patient data only with a care relationship, and never change it', () => {
     fc.assert(
       fc.property(arbPrincipal, arbAction, arbResource, arbFacts, (p, action, r, facts) => {
-        if (p.role === 'clinician' && r.kind === 'patient' && decide(p, action, r, facts).allowed) {
+        // Declaring break-glass is not reaching data: it only records a reason (what it then opens is time-limited).
+        if (p.role === 'clinician' && r.kind === 'patient' && action !== 'break-glass.open' && decide(p, action, r, facts).allowed) {
           expect(facts.carePatientIds.has(r.patientId)).toBe(true);
           expect(['patient.present', 'patient.read']).toContain(action);
         }
@@ -79,10 +80,12 @@ describe('policy: decide()', () => {
     );
   });
 
-  it('gives pharmacists, partner admins and clinic admins no patient data', () => {
+  it('gives pharmacists, partner admins and clinic admins no patient data (a clinic admin only through declared break-glass)', () => {
     fc.assert(
       fc.property(arbPrincipal, arbAction, arbResource, arbFacts, (p, action, r, facts) => {
-        if (['pharmacist', 'partner_admin', 'clinic_admin'].includes(p.role) && PATIENT_DATA_ACTIONS.has(action)) {
+        const breakGlass = p.role === 'clinic_admin' && (action === 'break-glass.open'
+          || (action === 'recording.present' && r.kind === 'consultation' && facts.breakGlassPatientIds.has(r.patientId)));
+        if (['pharmacist', 'partner_admin', 'clinic_admin'].includes(p.role) && PATIENT_DATA_ACTIONS.has(action) && !breakGlass) {
           expect(decide(p, action, r, facts).allowed).toBe(false);
         }
       }),
@@ -123,12 +126,25 @@ describe('policy: decide()', () => {
 
   it('only a consultation’s own patient and clinician join, read or chat in it; only its clinician ends it or touches notes', () => {
     fc.assert(
-      fc.property(arbPrincipal, fc.constantFrom(...(['consultation.join', 'consultation.read', 'consultation.chat', 'recording.present', 'consultation.end', 'consultation-notes.read', 'consultation-notes.write'] as const)), arbResource, arbFacts, (p, action, r, facts) => {
+      fc.property(arbPrincipal, fc.constantFrom(...(['consultation.join', 'consultation.read', 'consultation.chat', 'consultation.end', 'consultation-notes.read', 'consultation-notes.write'] as const)), arbResource, arbFacts, (p, action, r, facts) => {
         const patient = p.role === 'patient' && r.kind === 'consultation' && p.patientId !== null && p.patientId === r.patientId;
         const clinician = p.role === 'clinician' && r.kind === 'consultation' && p.userId === r.clinicianId;
         const clinicianOnly = action === 'consultation.end' || action.startsWith('consultation-notes');
         // A care relationship (facts) never opens someone else's consultation.
         expect(decide(p, action, r, facts).allowed).toBe(p.mfaSatisfied && (clinician || (!clinicianOnly && patient)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a recording is listed for its patient, its clinician, or a clinician or admin holding break-glass access to that patient', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbResource, arbFacts, (p, r, facts) => {
+        const expected = p.mfaSatisfied && r.kind === 'consultation' && (
+          (p.role === 'patient' && p.patientId !== null && p.patientId === r.patientId)
+          || (p.role === 'clinician' && p.userId === r.clinicianId)
+          || ((p.role === 'clinician' || p.role === 'clinic_admin') && facts.breakGlassPatientIds.has(r.patientId)));
+        expect(decide(p, 'recording.present', r, facts).allowed).toBe(expected);
       }),
       { numRuns: 3000 },
     );

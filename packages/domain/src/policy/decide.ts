@@ -29,6 +29,11 @@ function isClinicianOf(p: Principal, r: { clinicianId: string }): boolean {
   return p.role === 'clinician' && r.clinicianId === p.userId;
 }
 
+/** Unexpired break-glass access, declared with a reason by a clinician or clinic admin. */
+function holdsBreakGlass(p: Principal, r: { patientId: string }, facts: PolicyFacts): boolean {
+  return (p.role === 'clinician' || p.role === 'clinic_admin') && facts.breakGlassPatientIds.has(r.patientId);
+}
+
 /**
  * THE policy: who may do what to which resource. Pure, total, and deny by default:
  * every action has a case; anything not allowed there is denied.
@@ -83,9 +88,15 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
     case 'consultation.join':
     case 'consultation.read':
     case 'consultation.chat':
-    case 'recording.present':
       if (r.kind !== 'consultation') return deny('wrong-resource');
       return isPatientOf(p, r) || isClinicianOf(p, r) ? ALLOW : deny('not-entitled');
+    case 'recording.present':
+      if (r.kind !== 'consultation') return deny('wrong-resource');
+      return isPatientOf(p, r) || isClinicianOf(p, r) || holdsBreakGlass(p, r, facts) ? ALLOW : deny('not-entitled');
+    case 'break-glass.open':
+      // Declaring a reason is open to clinicians and clinic admins; what it grants is time-limited and audited.
+      if (r.kind !== 'patient') return deny('wrong-resource');
+      return p.role === 'clinician' || p.role === 'clinic_admin' ? ALLOW : deny('wrong-role');
     case 'recording.erase':
       if (r.kind !== 'consultation') return deny('wrong-resource');
       return isPatientOf(p, r) ? ALLOW : deny('not-entitled');

@@ -38,6 +38,8 @@ export const CLINIC: ResourceRef = { kind: 'clinic' };
 export interface PolicyFacts {
   /** Patients the calling clinician has an active care relationship with. */
   readonly carePatientIds: ReadonlySet<string>;
+  /** Patients the caller (a clinician or clinic admin) holds unexpired break-glass access to. */
+  readonly breakGlassPatientIds: ReadonlySet<string>;
 }
 
-export const NO_FACTS: PolicyFacts = { carePatientIds: new Set() };
+export const NO_FACTS: PolicyFacts = { carePatientIds: new Set(), breakGlassPatientIds: new Set() };

@@ -13,6 +13,9 @@ export interface AuditRecord {
   resourceId: string | null;
   patientId: string | null;
   outcome: 'success' | 'denied' | 'failure';
+  /** Under break-glass, with the declared reason (only the patient-facing read fills these). */
+  breakGlass?: boolean;
+  reason?: string | null;
 }
 
 interface AuditRow {
@@ -26,6 +29,8 @@ interface AuditRow {
   resource_id: string | null;
   patient_id: string | null;
   outcome: AuditRecord['outcome'];
+  break_glass?: boolean;
+  reason?: string | null;
 }
 
 /** Reads of the audit log (writes go through recordAudit only). */
@@ -33,7 +38,8 @@ export const auditRepository = {
   /** Entries about one patient's data, newest first, keyset-paginated by id. */
   async forPatient(tx: PrincipalTx, patientId: string, beforeId: string | null, limit: number): Promise<AuditRecord[]> {
     const { rows } = await tx.query<AuditRow>(
-      `SELECT id::text, at, actor_user_id, actor_role, actor_name, action, resource_type, resource_id, patient_id, outcome
+      `SELECT id::text, at, actor_user_id, actor_role, actor_name, action, resource_type, resource_id, patient_id, outcome,
+              coalesce((detail->>'breakGlass')::boolean, false) AS break_glass, detail->>'reason' AS reason
        FROM audit_events
        WHERE patient_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
        ORDER BY audit_events.id DESC LIMIT $3`,
@@ -50,6 +56,8 @@ export const auditRepository = {
       resourceId: r.resource_id,
       patientId: r.patient_id,
       outcome: r.outcome,
+      breakGlass: r.break_glass ?? false,
+      reason: r.break_glass ? (r.reason ?? null) : null,
     }));
   },
 };

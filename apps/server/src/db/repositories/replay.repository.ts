@@ -14,12 +14,13 @@ export const replayRepository = {
       profession: Profession | null; type_name: string; mode: 'audio' | 'video'; seconds: number; has_video: boolean;
     }>(
       `SELECT c.id, c.patient_id, c.clinician_user_id, c.started_at, c.ended_at, u.display_name AS clinician_name, s.profession,
-              t.name AS type_name, c.mode, extract(epoch FROM max(seg.ended_at) - min(seg.started_at))::float8 AS seconds,
+              coalesce(t.name, 'Consultation') AS type_name, c.mode, extract(epoch FROM max(seg.ended_at) - min(seg.started_at))::float8 AS seconds,
               bool_or(seg.has_video) AS has_video
        FROM consultations c
        JOIN recording_segments seg ON seg.consultation_id = c.id AND seg.shredded_at IS NULL
-       JOIN appointments a ON a.id = c.appointment_id
-       JOIN appointment_types t ON t.id = a.appointment_type_id
+       -- Left joins: break-glass opens recordings, not the appointment (its reason is clinical).
+       LEFT JOIN appointments a ON a.id = c.appointment_id
+       LEFT JOIN appointment_types t ON t.id = a.appointment_type_id
        LEFT JOIN users u ON u.id = c.clinician_user_id
        LEFT JOIN staff_profiles s ON s.user_id = c.clinician_user_id
        WHERE ($1::boolean OR c.patient_id = $2)

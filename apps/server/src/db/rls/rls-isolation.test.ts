@@ -162,6 +162,25 @@ describe('the database alone (policy module off)', () => {
     });
   });
 
+  it('break-glass grants: made only through break_glass_open(), seen by their holder, their patient and admins', async () => {
+    const [a, b] = world.patients;
+    const c = world.clinicians[1]!;
+    await withPrincipal(ctx.dbs.app, principalOf(c, 'clinician'), (tx) => tx.query(`SELECT * FROM break_glass_open($1, 'Emergency review of the recording', 's', 'b')`, [a!.patientId]));
+    await expect(withPrincipal(ctx.dbs.app, principalOf(c, 'clinician'), (tx) =>
+      tx.query(`INSERT INTO break_glass_grants (patient_id, granted_to, granted_to_name, granted_to_role, reason, expires_at) VALUES ($1, $2, 'x', 'clinician', 'a long enough reason', now() + interval '10 minutes')`, [b!.patientId, c.userId]),
+    )).rejects.toThrow(/permission denied|row-level security/);
+    // A patient cannot open break-glass at all.
+    const none = await withPrincipal(ctx.dbs.app, principalOf(b!, 'patient', b!.patientId), (tx) => tx.query(`SELECT * FROM break_glass_open($1, 'I would like to see it', 's', 'b')`, [a!.patientId]));
+    expect(none.rows).toEqual([]);
+    for (const [who, expected] of [
+      [principalOf(a!, 'patient', a!.patientId), 1], [principalOf(b!, 'patient', b!.patientId), 0],
+      [principalOf(c, 'clinician'), 1], [principalOf(world.clinicians[0]!, 'clinician'), 0],
+    ] as const) {
+      const { rows } = await withPrincipal(ctx.dbs.app, who, (tx) => tx.query('SELECT 1 FROM break_glass_grants'));
+      expect(rows.length).toBe(expected);
+    }
+  });
+
   it('incidents and kill switches: only clinic admins read incidents or change switches', async () => {
     const [a] = world.patients;
     await ctx.dbs.admin.query(

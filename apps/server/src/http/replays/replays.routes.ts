@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as operations from '../../services/operations.service';
-import { eraseRecording, myReplays } from '../../services/replays.service';
+import { eraseRecording, myReplays, openBreakGlass, patientReplays } from '../../services/replays.service';
 import type { ServiceDeps } from '../../services/service-deps';
 import { requirePrincipal } from '../route-access';
 
@@ -25,6 +25,22 @@ export function replaysRoutes(app: FastifyInstance, deps: ServiceDeps): void {
     },
     config: { access: { kind: 'signed-in', roles: ['patient'], patientData: true } },
   }, async (req) => eraseRecording(deps, req.ctx, requirePrincipal(req), req.params.consultationId));
+
+  const PatientParams = z.object({ patientId: z.uuid('Use a patient id.') });
+  r.post('/api/v1/patients/:patientId/break-glass', {
+    schema: {
+      tags: ['replays'], summary: "Break-glass: declare a reason to open a patient's recordings for 30 minutes (admins alerted, patient told)",
+      params: PatientParams,
+      body: z.object({ reason: z.string().trim().min(10, 'Give the reason in a sentence (at least 10 characters): it is shown to the patient.').max(1000) }),
+      response: { 201: z.object({ id: z.uuid(), expiresAt: z.string() }) },
+    },
+    config: { access: { kind: 'signed-in', roles: ['clinician', 'clinic_admin'], patientData: true } },
+  }, async (req, reply) => reply.code(201).send(await openBreakGlass(deps, req.ctx, requirePrincipal(req), req.params.patientId, req.body.reason)));
+
+  r.get('/api/v1/patients/:patientId/replays', {
+    schema: { tags: ['replays'], summary: "A patient's recordings: your own consultations with them, or under break-glass", params: PatientParams, response: { 200: ReplayList } },
+    config: { access: { kind: 'signed-in', roles: ['clinician', 'clinic_admin'], patientData: true } },
+  }, async (req) => patientReplays(deps, req.ctx, requirePrincipal(req), req.params.patientId));
 
   r.get(API.features, {
     schema: { tags: ['operations'], summary: 'Which capabilities are switched on', response: { 200: FeatureList } },
