@@ -19,7 +19,7 @@ function AccessTable({ entries }: { entries: AccessLogEntry[] }) {
       columns={['When', 'Who', 'What they did']}
     >
       {entries.map((entry) => (
-        <tr role="row" key={entry.id}>
+        <tr role="row" key={entry.id} className={entry.breakGlass ? 'row--break-glass' : undefined}>
           <TableCell column="When">
             <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
           </TableCell>
@@ -29,7 +29,9 @@ function AccessTable({ entries }: { entries: AccessLogEntry[] }) {
           <TableCell column="What they did">
             {ACCESS_ACTION_LABELS[entry.action]}
             {entry.outcome !== 'success' && <strong className="tag">{ACCESS_OUTCOME_LABELS[entry.outcome]}</strong>}
+            {entry.breakGlass && <strong className="tag">Emergency access</strong>}
             {entry.description && <span className="secondary-text block">{entry.description}</span>}
+            {entry.reason && <span className="block">Reason given: {entry.reason}</span>}
           </TableCell>
         </tr>
       ))}
