@@ -72,4 +72,44 @@ describe('service switches and incidents', () => {
     await adminPage.getByText('Incident closed.').waitFor();
     await expect.poll(() => adminPage.getByRole('alert').filter({ hasText: 'open incident' }).count()).toBe(0);
   });
+
+  it('break-glass: the admin declares a reason and sees the recordings; the patient sees emergency access with the reason', async () => {
+    const patient = await phone.newPage();
+    const givenName = `Glass${randomUUID().slice(0, 6)}`;
+    await registerPatient(patient, givenName);
+    const gp = await createStaff(server, 'clinician', 'Dr Recorded', { profession: 'gp' });
+    const { rows } = await server.dbs.admin.query<{ id: string; patient_id: string }>(
+      `WITH a AS (
+         INSERT INTO appointments (patient_id, clinician_user_id, appointment_type_id, starts_at, ends_at, reason, status, access_route)
+         SELECT p.id, $2, t.id, now() - interval '2 hours', now() - interval '110 minutes', 'Back pain', 'completed', 'private'
+         FROM patients p, appointment_types t WHERE p.given_name = $1 AND t.code = 'gp-video' RETURNING id, patient_id, clinician_user_id)
+       INSERT INTO consultations (appointment_id, patient_id, clinician_user_id, mode, ended_at) SELECT id, patient_id, clinician_user_id, 'video', now() - interval '110 minutes' FROM a
+       RETURNING id, patient_id`,
+      [givenName, gp.id],
+    );
+    const { id: consultationId, patient_id: patientId } = rows[0]!;
+    await server.dbs.admin.query(
+      `INSERT INTO recording_segments (id, consultation_id, patient_id, clinician_user_id, participant, seq, has_audio, has_video, started_at, ended_at, blob_key, wrapped_key, kek_id, plaintext_bytes, stored_bytes)
+       VALUES (gen_random_uuid(), $1, $2, $3, 'clinician', 0, true, true, now() - interval '2 hours', now() - interval '2 hours' + interval '270 seconds', 'seg-' || gen_random_uuid(), 'w', 'k', 1, 1)`,
+      [consultationId, patientId, gp.id],
+    );
+
+    await adminPage.getByRole('link', { name: 'Emergency access' }).first().click();
+    await adminPage.getByRole('heading', { level: 1, name: 'Emergency access to recordings' }).waitFor();
+    await checkPage(adminPage, 'emergency access');
+    await adminPage.getByLabel('Patient ID').fill(patientId);
+    await adminPage.getByLabel('Reason').fill('Complaint investigation, ref C-2026-114');
+    await adminPage.getByRole('button', { name: 'Open recordings for 30 minutes' }).click();
+    await adminPage.getByText('Emergency access granted until', { exact: false }).waitFor();
+    const table = adminPage.getByRole('table', { name: 'Recordings, newest first' });
+    await table.getByText('4 min 30 s').waitFor();
+    expect(await table.textContent()).toContain('Dr Recorded');
+    await checkPage(adminPage, 'emergency access granted');
+
+    await patient.goto('/patient/profile');
+    await patient.getByRole('heading', { name: 'Who has accessed your data' }).waitFor();
+    await patient.getByText('Reason given: Complaint investigation, ref C-2026-114').waitFor();
+    expect(await patient.getByText('Emergency access').count()).toBeGreaterThan(0);
+    await checkPage(patient, 'access history with emergency access');
+  });
 });

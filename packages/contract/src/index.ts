@@ -54,6 +54,8 @@ export const API = {
   consultationNotes: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/notes`,
   myReplays: '/api/v1/me/replays',
   consultationReplay: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/replay`,
+  patientReplays: (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/replays`,
+  patientBreakGlass: (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/break-glass`,
   consultationReplayErase: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/replay/erase`,
   features: '/api/v1/features',
   adminFeature: (feature: string) => `/api/v1/admin/features/${encodeURIComponent(feature)}`,

@@ -29,6 +29,10 @@ export function AdminProfilePage() {
             that Confide blocked, for you to check and close.
           </li>
           <li>
+            <Link to={ADMIN_PATHS.breakGlass}>Emergency access</Link>: open a patient&apos;s consultation recordings
+            for 30 minutes when you must, giving a reason the patient will see.
+          </li>
+          <li>
             <Link to={ADMIN_PATHS.outbox}>Development outbox</Link>: the emails and text messages Confide would have sent,
             when it runs in development.
           </li>

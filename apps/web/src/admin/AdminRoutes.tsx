@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { BreakGlassPage } from '../break-glass/BreakGlassPage';
 import { NotFoundPage } from '../public/NotFoundPage';
 import { RequireRole } from '../session/RequireRole';
 import { AdminLayout } from './AdminLayout';
@@ -22,6 +23,7 @@ export function AdminRoutes() {
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="switches" element={<ServiceSwitchesPage />} />
           <Route path="incidents" element={<IncidentsPage />} />
+          <Route path="break-glass" element={<BreakGlassPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -9,4 +9,5 @@ export const ADMIN_PATHS = {
   outbox: `${base}/outbox`,
   switches: `${base}/switches`,
   incidents: `${base}/incidents`,
+  breakGlass: `${base}/break-glass`,
 } as const;

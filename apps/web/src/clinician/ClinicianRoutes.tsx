@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { BreakGlassPage } from '../break-glass/BreakGlassPage';
 import { NotFoundPage } from '../public/NotFoundPage';
 import { CallPage } from '../call/CallPage';
 import { RequireRole } from '../session/RequireRole';
@@ -22,6 +23,7 @@ export function ClinicianRoutes() {
         <Route path="patients/:patientId" element={<PatientDetailPage />} />
         <Route path="consultations/:consultationId/call" element={<CallPage />} />
         <Route path="consultations/:consultationId/notes" element={<ConsultationNotesPage />} />
+        <Route path="break-glass" element={<BreakGlassPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -8,6 +8,7 @@ import { Page } from '../components/Page';
 import { SummaryList } from '../components/SummaryList';
 import { formatCalendarDate } from '../format/date-format';
 import { displayNhsNumber, fullName } from '../format/patient-format';
+import { PatientRecordings } from '../recordings/PatientRecordings';
 import { profilePathFor } from '../session/role-paths';
 
 function PatientDetails({ patient }: { patient: PatientProfile }) {
@@ -50,7 +51,12 @@ export function PatientDetailPage() {
       {resource.status === 'failed' && (
         <LoadFailed what="This patient's details could not be loaded." error={resource.error} onRetry={reload} />
       )}
-      {resource.status === 'loaded' && <PatientDetails patient={resource.data} />}
+      {resource.status === 'loaded' && (
+        <>
+          <PatientDetails patient={resource.data} />
+          <PatientRecordings patientId={patientId} emptyText="No recordings of your consultations with this patient." />
+        </>
+      )}
       {backLink}
     </Page>
   );

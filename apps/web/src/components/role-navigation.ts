@@ -19,7 +19,12 @@ export function navItemsFor(role: Role): NavItem[] {
         profile,
       ];
     case 'clinician':
-      return [{ label: 'Your day', to: `${base}/day` }, { label: 'Availability', to: `${base}/availability` }, profile];
+      return [
+        { label: 'Your day', to: `${base}/day` },
+        { label: 'Availability', to: `${base}/availability` },
+        { label: 'Emergency access', to: `${base}/break-glass` },
+        profile,
+      ];
     case 'clinic_admin':
       return [
         profile,
@@ -28,6 +33,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { label: 'Outbox', to: `${base}/outbox` },
         { label: 'Service switches', to: `${base}/switches` },
         { label: 'Incidents', to: `${base}/incidents` },
+        { label: 'Emergency access', to: `${base}/break-glass` },
       ];
     case 'partner_admin':
       return [{ label: 'Members', to: `${base}/members` }, { label: 'Usage', to: `${base}/usage` }, profile];
