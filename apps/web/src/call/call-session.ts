@@ -74,6 +74,25 @@ function toRtcIceServers(servers: IceServer[]): RTCIceServer[] {
  * peer connection to the other participant, the send-only recorder connection to the server, the call quality
  * and reconnection. The page reads `getSnapshot()` (through `useSyncExternalStore`) and calls the commands.
  */
+/** How a call looks before anything has happened: joining, nobody else there, no devices yet. */
+export function joiningSnapshot(chat: CallSnapshot['chat']): CallSnapshot {
+  return {
+    phase: 'joining',
+    signallingLost: false,
+    peer: 'waiting',
+    quality: null,
+    microphone: 'none',
+    camera: 'off',
+    selfView: null,
+    remoteStream: null,
+    remoteVersion: 0,
+    remoteMedia: null,
+    chat,
+    serverError: null,
+    deviceProblem: null,
+  };
+}
+
 export class CallSession {
   private snapshot: CallSnapshot;
   private readonly listeners = new Set<() => void>();
@@ -90,21 +109,7 @@ export class CallSession {
   private finished = false;
 
   constructor(private readonly options: CallSessionOptions) {
-    this.snapshot = {
-      phase: 'joining',
-      signallingLost: false,
-      peer: 'waiting',
-      quality: null,
-      microphone: 'none',
-      camera: 'off',
-      selfView: null,
-      remoteStream: null,
-      remoteVersion: 0,
-      remoteMedia: null,
-      chat: options.chat,
-      serverError: null,
-      deviceProblem: null,
-    };
+    this.snapshot = joiningSnapshot(options.chat);
     this.signalling = new SignallingClient(signalUrl(options.consultationId), {
       onMessage: (message) => this.handle(message),
       onDropped: (opened) => {

@@ -2,27 +2,9 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { API, type Consultation } from '@confide/contract';
 import { isApiProblem } from '../api/api-problem';
 import { useApi } from '../api/use-api';
-import { CallSession, type CallSnapshot, type ConsultationCheck } from './call-session';
+import { CallSession, joiningSnapshot, type CallSnapshot, type ConsultationCheck } from './call-session';
 
 const noSubscription = () => () => undefined;
-
-function waitingSnapshot(consultation: Consultation): CallSnapshot {
-  return {
-    phase: 'joining',
-    signallingLost: false,
-    peer: 'waiting',
-    quality: null,
-    microphone: 'none',
-    camera: 'off',
-    selfView: null,
-    remoteStream: null,
-    remoteVersion: 0,
-    remoteMedia: null,
-    chat: consultation.chat,
-    serverError: null,
-    deviceProblem: null,
-  };
-}
 
 /**
  * Joins the consultation's call while the calling component is on the page, and leaves it (socket closed,
@@ -37,7 +19,7 @@ export function useCallSession(consultation: Consultation): { call: CallSnapshot
   }, [api]);
 
   const [session, setSession] = useState<CallSession | null>(null);
-  const [initial] = useState(() => waitingSnapshot(consultation));
+  const [initial] = useState(() => joiningSnapshot(consultation.chat));
   const { id, mode, you } = consultation;
 
   useEffect(() => {
