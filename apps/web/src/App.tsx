@@ -1,10 +1,7 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AdminRoutes } from './admin/AdminRoutes';
-import { ClinicianRoutes } from './clinician/ClinicianRoutes';
 import { Layout } from './components/Layout';
-import { PartnerRoutes } from './partner/PartnerRoutes';
-import { PatientRoutes } from './patient/PatientRoutes';
-import { PharmacistRoutes } from './pharmacist/PharmacistRoutes';
+import { Loading } from './components/Loading';
 import { ForgotPasswordPage } from './public/ForgotPasswordPage';
 import { HomePage } from './public/HomePage';
 import { NotFoundPage } from './public/NotFoundPage';
@@ -13,6 +10,18 @@ import { SignInPage } from './public/SignInPage';
 import { SignUpPage } from './public/SignUpPage';
 import { SessionProvider } from './session/SessionProvider';
 import { TwoStepSetupPage } from './staff/TwoStepSetupPage';
+
+// Each role's pages load on first visit, so a patient's phone never downloads the clinician's call tools or the
+// admin console.
+const PatientRoutes = lazy(() => import('./patient/PatientRoutes').then((m) => ({ default: m.PatientRoutes })));
+const ClinicianRoutes = lazy(() => import('./clinician/ClinicianRoutes').then((m) => ({ default: m.ClinicianRoutes })));
+const PharmacistRoutes = lazy(() => import('./pharmacist/PharmacistRoutes').then((m) => ({ default: m.PharmacistRoutes })));
+const PartnerRoutes = lazy(() => import('./partner/PartnerRoutes').then((m) => ({ default: m.PartnerRoutes })));
+const AdminRoutes = lazy(() => import('./admin/AdminRoutes').then((m) => ({ default: m.AdminRoutes })));
+
+function RoleArea({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading>Loading your pages…</Loading>}>{children}</Suspense>;
+}
 
 export function App() {
   return (
@@ -26,11 +35,11 @@ export function App() {
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="two-step-verification" element={<TwoStepSetupPage />} />
-            <Route path="patient/*" element={<PatientRoutes />} />
-            <Route path="clinician/*" element={<ClinicianRoutes />} />
-            <Route path="pharmacist/*" element={<PharmacistRoutes />} />
-            <Route path="partner/*" element={<PartnerRoutes />} />
-            <Route path="admin/*" element={<AdminRoutes />} />
+            <Route path="patient/*" element={<RoleArea><PatientRoutes /></RoleArea>} />
+            <Route path="clinician/*" element={<RoleArea><ClinicianRoutes /></RoleArea>} />
+            <Route path="pharmacist/*" element={<RoleArea><PharmacistRoutes /></RoleArea>} />
+            <Route path="partner/*" element={<RoleArea><PartnerRoutes /></RoleArea>} />
+            <Route path="admin/*" element={<RoleArea><AdminRoutes /></RoleArea>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
