@@ -53,7 +53,6 @@ export const API = {
   consultationSignal: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/signal`,
   consultationNotes: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/notes`,
   myReplays: '/api/v1/me/replays',
-  consultationReplay: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/replay`,
   patientReplays: (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/replays`,
   patientBreakGlass: (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/break-glass`,
   consultationReplayErase: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/replay/erase`,

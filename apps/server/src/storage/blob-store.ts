@@ -93,11 +93,3 @@ export class FileBlobStore implements BlobStore {
     await fs.promises.rm(this.pathOf(key), { force: true });
   }
 }
-
-/** Streams a committed blob's bytes in order (for tests and exports). */
-export async function readWhole(store: BlobStore, key: string): Promise<Buffer> {
-  const size = await store.size(key);
-  if (size === null) throw new Error('no such blob');
-  return store.read(key, 0, size);
-}
-
