@@ -14,6 +14,7 @@ import type { Databases } from './db/database';
 import { FeatureSwitches } from './features/feature-switches';
 import { PasswordHasher } from './identity/passwords';
 import { Tripwire } from './tripwire/tripwire';
+import { MediaStreams } from './recordings/media-streams';
 import { adminRoutes } from './http/admin/admin.routes';
 import { CallRooms } from './calls/call-rooms';
 import type { CallRecorder } from './calls/call-recorder';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     tripwire: new Tripwire(deps.dbs, app.log),
     features: new FeatureSwitches(deps.dbs, app.log, config.featurePollMs),
     recordings: deps.recordings ?? { blobs: new FileBlobStore(config.recording.blobDir), keys: lazyKeys(config) },
+    mediaStreams: new MediaStreams(app.log),
   };
   app.addHook('onReady', async () => {
     await services.features.refresh();
@@ -116,9 +118,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
   // Recording switched off: recordings in progress stop at once (what was captured is kept).
   services.features.onChange((feature, enabled) => {
     if (feature === 'recording' && !enabled) void recorder?.closeAll();
+    // Replays switched off: media being streamed stops mid-response.
+    if (feature === 'replays' && !enabled) services.mediaStreams.closeAll('Consultation Replays switched off');
   });
   // On shutdown, recordings in progress are flushed and committed (the sockets are closed first).
   app.addHook('onClose', async () => {
+    services.mediaStreams.closeAll('server shutting down');
     await recorder?.closeAll();
   });
   const rooms = new CallRooms();

@@ -3,9 +3,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../src/identity/totp';
 import { localDate } from '@confide/domain';
-import type { Appointment, AppointmentTypeList, MyAccess, ReplayList, SlotList } from '@confide/contract';
+import type { Appointment, AppointmentTypeList, MyAccess, ReplayList, ReplayPlayback, SlotList } from '@confide/contract';
+import { LocalKeyProvider } from '../src/recordings/key-provider';
+import { SESSION_COOKIE } from '../src/http/session-cookie';
+import { MemoryBlobStore } from './memory-blob-store';
 import { ApiClient, createTestApp, type Reply, type TestContext } from './test-app';
-import { addCareRelationship, addRecordingSegment, buildWorld, createPartner, STAFF_PASSWORD, startConsultation, type World, type WorldPartner } from './world';
+import { addCareRelationship, buildWorld, createPartner, endConsultation, recordSegment, STAFF_PASSWORD, startConsultation, type World, type WorldPartner } from './world';
 
 /**
  * Model-based property test of the whole API. A world of patients, clinicians (each caring for some patients)
@@ -19,6 +22,7 @@ const RUNS = Number(process.env.MODEL_RUNS ?? 200);
 
 let ctx: TestContext;
 let world: World;
+const recordings = { blobs: new MemoryBlobStore(), keys: new LocalKeyProvider(Buffer.alloc(32, 7)) };
 const initialCare = (c: number, p: number) => (c + p) % 3 === 0;
 
 const tomorrow = localDate(Date.now() + 86_400_000, 'Europe/London');
@@ -29,7 +33,7 @@ const MEMBERS = 2;
 const member = (k: number) => ({ memberNumber: `MB-${k}`, dateOfBirth: `1970-02-${String(10 + k).padStart(2, '0')}` });
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({ recordings });
   world = await buildWorld(ctx, { patients: PATIENTS, clinicians: CLINICIANS }, initialCare);
   const types = (await world.patients[0]!.client.get(API.appointmentTypes)).body as AppointmentTypeList;
   gpVideo = types.items.find((t) => t.code === 'gp-video')!.id;
@@ -56,6 +60,8 @@ interface Model {
   /** recorded consultations: id, patient, clinician */
   recordings: { id: string; patient: number; clinician: number }[];
   replaysOn: boolean;
+  /** Break-glass grants: clinician index (or 'admin') -> patient indexes (30 minutes: none expires within a sequence) */
+  breakGlass: Map<number | 'admin', Set<number>>;
 }
 interface Real {
   world: World;
@@ -74,10 +80,21 @@ function entitledPatients(m: Model, a: Actor): Set<number> {
   if (a.kind === 'clinician') {
     // In their care, or with an appointment with them, even a cancelled one (it stays on their day list).
     const mine = [...m.appointments, ...m.recordings].filter((x) => x.clinician === a.index).map((x) => x.patient);
-    return new Set([...(m.care.get(a.index) ?? []), ...mine]);
+    return new Set([...(m.care.get(a.index) ?? []), ...mine, ...(m.breakGlass.get(a.index) ?? [])]);
   }
+  if (a.kind === 'admin') return new Set(m.breakGlass.get('admin') ?? []);
   return new Set();
 }
+
+/** Whether the model lets this actor play (or list, as staff) this recording. */
+function mayViewRecording(m: Model, a: Actor, r: Model['recordings'][number]): boolean {
+  if (a.kind === 'patient') return a.index === r.patient;
+  if (a.kind === 'clinician') return a.index === r.clinician || (m.breakGlass.get(a.index)?.has(r.patient) ?? false);
+  if (a.kind === 'admin') return m.breakGlass.get('admin')?.has(r.patient) ?? false;
+  return false;
+}
+
+const glassKey = (a: Actor): number | 'admin' | null => (a.kind === 'clinician' ? a.index : a.kind === 'admin' ? 'admin' : null);
 
 function assertNoLeak(m: Model, a: Actor, res: Reply, what: string): void {
   // Never a server error (503 is a service switched off, on purpose).
@@ -269,7 +286,9 @@ class RecordConsultation implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(m: Model): Promise<void> {
     const { consultationId } = await startConsultation(ctx, world.patients[this.patient]!, world.clinicians[this.clinician]!);
-    await addRecordingSegment(ctx, consultationId);
+    await recordSegment(ctx, recordings, consultationId, 'clinician', 'audio-2s.webm', 0);
+    await recordSegment(ctx, recordings, consultationId, 'patient', 'audio-2s.webm', 0.1);
+    await endConsultation(ctx, consultationId);
     m.recordings.push({ id: consultationId, patient: this.patient, clinician: this.clinician });
     m.care.get(this.clinician)!.add(this.patient);
   }
@@ -303,8 +322,93 @@ class ListReplays implements fc.AsyncCommand<Model, Real> {
 }
 
 async function presentedCount(): Promise<number> {
-  const { rows } = await ctx.dbs.admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'presented' AND resource_type = 'recording'`);
+  return recordingAuditCount('presented');
+}
+
+async function recordingAuditCount(action: 'presented' | 'viewed'): Promise<number> {
+  const { rows } = await ctx.dbs.admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND resource_type = 'recording'`, [action]);
   return rows[0]!.n;
+}
+
+/** A clinician or admin lists a patient's recordings: their own consultations with them, or all under break-glass. */
+class ListPatientReplays implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly actor: Actor, readonly patient: number) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const before = await presentedCount();
+    const res = await clientOf(this.actor).get(API.patientReplays(world.patients[this.patient]!.patientId));
+    assertNoLeak(m, this.actor, res, 'patient replays');
+    if (this.actor.kind === 'patient' || this.actor.kind === 'partner') {
+      expect(res.status).toBe(403);
+      return;
+    }
+    if (!m.replaysOn) {
+      expect(res.status).toBe(503);
+      return;
+    }
+    expect(res.status, res.text).toBe(200);
+    const listed = (res.body as ReplayList).items.map((r) => r.consultationId);
+    const expected = m.recordings.filter((r) => r.patient === this.patient && mayViewRecording(m, this.actor, r)).map((r) => r.id);
+    expect(new Set(listed)).toEqual(new Set(expected));
+    expect((await presentedCount()) - before).toBe(listed.length);
+  }
+  toString = () => `listPatientReplays(${JSON.stringify(this.actor)}, ${this.patient})`;
+}
+
+/**
+ * Someone plays a recording (the k-th recorded, or a random id): allowed exactly when the model says so, audited
+ * as `viewed` exactly then; the media link serves its viewer (Range) and nobody else, and what it served is counted.
+ */
+class PlayReplay implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly actor: Actor, readonly k: number, readonly intruder: Actor) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const r = m.recordings.length > 0 ? m.recordings[this.k % m.recordings.length]! : null;
+    const id = r?.id ?? '00000000-0000-4000-8000-000000000000';
+    const before = await recordingAuditCount('viewed');
+    const res = await clientOf(this.actor).post(API.consultationReplay(id), {});
+    assertNoLeak(m, this.actor, res, 'play');
+    const allowed = r !== null && mayViewRecording(m, this.actor, r);
+    if (this.actor.kind === 'partner') expect(res.status).toBe(403);
+    else if (!m.replaysOn) expect(res.status).toBe(503);
+    else expect(res.status, res.text).toBe(allowed ? 200 : 404);
+    expect((await recordingAuditCount('viewed')) - before).toBe(res.status === 200 ? 1 : 0);
+    if (res.status !== 200) return;
+    const playback = res.body as ReplayPlayback;
+    const src = playback.tracks[0]!.src;
+    const media = async (who: Actor) => ctx.app.inject({ method: 'GET', url: src, headers: { cookie: `${SESSION_COOKIE}=${clientOf(who).cookie}`, range: 'bytes=0-99' } });
+    const own = await media(this.actor);
+    expect(own.statusCode).toBe(206);
+    expect(own.rawPayload.length).toBe(100);
+    const { rows } = await ctx.dbs.admin.query<{ bytes_served: number; patient_id: string }>('SELECT bytes_served::int, patient_id FROM replay_viewings WHERE id = $1', [playback.viewingId]);
+    expect(rows[0]).toEqual({ bytes_served: 100, patient_id: world.patients[r!.patient]!.patientId });
+    // The link is its viewer's alone: anyone else, whatever they may see otherwise, gets nothing.
+    if (JSON.stringify(this.intruder) !== JSON.stringify(this.actor)) {
+      const other = await media(this.intruder);
+      expect([401, 403, 404]).toContain(other.statusCode);
+      expect(other.rawPayload.includes(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]))).toBe(false);
+    }
+  }
+  toString = () => `play(${JSON.stringify(this.actor)}, #${this.k}, intruder ${JSON.stringify(this.intruder)})`;
+}
+
+/** A clinician or clinic admin declares a reason to open a patient's recordings (break-glass). */
+class BreakGlass implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly actor: Actor, readonly patient: number) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const res = await clientOf(this.actor).post(API.patientBreakGlass(world.patients[this.patient]!.patientId), { reason: 'Model-based test of emergency access' });
+    assertNoLeak(m, this.actor, res, 'break-glass');
+    const key = glassKey(this.actor);
+    if (key === null) {
+      expect(res.status).toBe(403);
+      return;
+    }
+    expect(res.status, res.text).toBe(201);
+    if (!m.breakGlass.has(key)) m.breakGlass.set(key, new Set());
+    m.breakGlass.get(key)!.add(this.patient);
+  }
+  toString = () => `breakGlass(${JSON.stringify(this.actor)}, ${this.patient})`;
 }
 
 /** A clinic admin switches Consultation Replays off or on (kill switch). */
@@ -346,7 +450,10 @@ class SignOutAndIn implements fc.AsyncCommand<Model, Real> {
 /** Every sequence starts from the same care relationships, no bookings and no linked memberships. */
 async function resetWorld(): Promise<Model> {
   await ctx.dbs.admin.query('DELETE FROM outbox_messages WHERE appointment_id IS NOT NULL');
-  for (const table of ['recording_segments', 'consultation_messages', 'consultation_notes', 'consultation_summaries']) await ctx.dbs.admin.query(`DELETE FROM ${table}`);
+  for (const table of ['replay_viewings', 'replay_tracks', 'recording_segments', 'consultation_messages', 'consultation_notes', 'consultation_summaries', 'break_glass_grants']) {
+    await ctx.dbs.admin.query(`DELETE FROM ${table}`);
+  }
+  recordings.blobs.blobs.clear();
   await ctx.dbs.admin.query('DELETE FROM consultations');
   await ctx.dbs.admin.query('DELETE FROM payments');
   await ctx.dbs.admin.query('DELETE FROM appointments');
@@ -365,7 +472,7 @@ async function resetWorld(): Promise<Model> {
     }
   }
   expect((await world.admin.client.request('PUT', API.adminFeature('replays'), { enabled: true, reason: 'model-based test reset' })).status).toBe(200);
-  return { care, appointments: [], links: new Map(), removed: new Set<number>(), recordings: [], replaysOn: true };
+  return { care, appointments: [], links: new Map(), removed: new Set<number>(), recordings: [], replaysOn: true, breakGlass: new Map() };
 }
 
 const arbBook = fc.tuple(fc.nat(PATIENTS - 1), fc.nat(CLINICIANS - 1), fc.nat(50), fc.constantFrom<BookRoute>('private', 'membership'))
@@ -388,6 +495,7 @@ describe('model-based: no response ever carries a patient the caller is not enti
       fc.tuple(arbActor, fc.nat(50)).map(([a, k]) => new WaitingRoomStep(a, k)),
       fc.tuple(fc.nat(PATIENTS - 1), fc.nat(CLINICIANS - 1)).map(([p, c]) => new RecordConsultation(p, c)),
       arbActor.map((a) => new ListReplays(a)),
+      fc.tuple(arbActor, fc.nat(20), arbActor).map(([a, k, i]) => new PlayReplay(a, k, i)),
       fc.boolean().map((on) => new SwitchReplays(on)),
     ];
     await fc.assert(
@@ -399,11 +507,14 @@ describe('model-based: no response ever carries a patient the caller is not enti
     );
   }, 600_000);
 
-  it(`replays: listing, recordings and the kill switch — ${RUNS * 5} sequences, 0 cross-patient exposures, every one presented`, async () => {
+  it(`replays: listing, playback, break-glass and the kill switch — ${RUNS * 5} sequences, 0 cross-patient exposures, each presented or viewed`, async () => {
     const commands = [
       fc.tuple(fc.nat(PATIENTS - 1), fc.nat(CLINICIANS - 1)).map(([p, c]) => new RecordConsultation(p, c)),
       arbActor.map((a) => new ListReplays(a)),
-      arbActor.map((a) => new ListReplays(a)),
+      fc.tuple(arbActor, fc.nat(PATIENTS - 1)).map(([a, p]) => new ListPatientReplays(a, p)),
+      fc.tuple(arbActor, fc.nat(20), arbActor).map(([a, k, i]) => new PlayReplay(a, k, i)),
+      fc.tuple(arbActor, fc.nat(20), arbActor).map(([a, k, i]) => new PlayReplay(a, k, i)),
+      fc.tuple(arbActor, fc.nat(PATIENTS - 1)).map(([a, p]) => new BreakGlass(a, p)),
       fc.boolean().map((on) => new SwitchReplays(on)),
     ];
     await fc.assert(

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { API, type SessionResponse } from '@confide/contract';
 import type { Role } from '@confide/domain';
 import { currentTotpCode, newTotpSecret } from '../src/identity/totp';
 import { PasswordHasher } from '../src/identity/passwords';
+import { storeSegment } from '../src/recordings/segment-sink';
+import type { ServiceDeps } from '../src/services/service-deps';
 import { ApiClient, newRegistration, type TestContext } from './test-app';
 
 export const STAFF_PASSWORD = 'staff password for tests';
@@ -50,6 +54,14 @@ export async function registerPatient(ctx: TestContext, overrides: Record<string
     markers: [patient.id, reg.email, reg.givenName, reg.familyName],
     client,
   };
+}
+
+/** Signs a patient in again: a second, separate session. */
+export async function signIn(ctx: TestContext, patient: WorldPatient): Promise<ApiClient> {
+  const client = new ApiClient(ctx.app);
+  const res = await client.post(API.login, { email: patient.email, password: patient.password });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${res.text}`);
+  return client;
 }
 
 /** Creates a staff member directly (as the clinic would through its admin tools), enrolled in TOTP, and signs them in. */
@@ -176,4 +188,38 @@ export async function addRecordingSegment(ctx: TestContext, consultationId: stri
     [id, participant, seconds, `seg-${id}`, consultationId],
   );
   return id;
+}
+
+/**
+ * Stores real media — a WebM file from test/fixtures, or given bytes — as a participant's next recording segment,
+ * encrypted as the recorder stores it, beginning `atSeconds` after the consultation started.
+ */
+export async function recordSegment(
+  ctx: TestContext, recordings: ServiceDeps['recordings'], consultationId: string, participant: 'patient' | 'clinician', media: string | Buffer, atSeconds: number,
+): Promise<void> {
+  const { rows } = await ctx.dbs.admin.query<{ patient_id: string; clinician_user_id: string; started_at: Date; seq: number }>(
+    `SELECT c.patient_id, c.clinician_user_id, c.started_at,
+            (SELECT count(*)::int FROM recording_segments s WHERE s.consultation_id = c.id AND s.participant = $2) AS seq
+     FROM consultations c WHERE c.id = $1`,
+    [consultationId, participant],
+  );
+  const c = rows[0]!;
+  const owner = { consultationId, patientId: c.patient_id, clinicianId: c.clinician_user_id };
+  const bytes = typeof media === 'string' ? readFileSync(path.join(__dirname, 'fixtures', media)) : media;
+  const startedAt = new Date(c.started_at.getTime() + atSeconds * 1000);
+  await storeSegment({
+    ...recordings,
+    commit: async (s) => {
+      await ctx.dbs.admin.query(
+        `INSERT INTO recording_segments (id, consultation_id, patient_id, clinician_user_id, participant, seq, has_audio, has_video, started_at, ended_at,
+           blob_key, wrapped_key, kek_id, plaintext_bytes, stored_bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [s.id, consultationId, owner.patientId, owner.clinicianId, participant, s.seq, s.hasAudio, s.hasVideo, s.startedAt, s.endedAt,
+          s.blobKey, s.wrappedKey, s.kekId, s.plaintextBytes, s.storedBytes],
+      );
+    },
+  }, owner, { participant, seq: c.seq, hasAudio: true, hasVideo: bytes.includes(Buffer.from('V_VP8')), startedAt, endedAt: new Date(startedAt.getTime() + 2000), bytes });
+}
+
+export async function endConsultation(ctx: TestContext, consultationId: string): Promise<void> {
+  await ctx.dbs.admin.query(`UPDATE consultations SET ended_at = now() WHERE id = $1`, [consultationId]);
 }

@@ -30,6 +30,14 @@ export const AccessLogEntry = z.object({
   /** Access under break-glass (declared, time-limited), with the reason given. */
   breakGlass: z.boolean(),
   reason: z.string().nullable(),
+  /** For a recording or consultation: which one; for a playback, how much of it was played. */
+  recording: z.object({
+    startedAt: z.string(),
+    clinicianName: z.string(),
+    /** Seconds of the recording sent to the viewer (from the byte ranges served), null if not a playback. */
+    secondsPlayed: z.number().nullable(),
+    ofSeconds: z.number().nullable(),
+  }).nullable(),
 });
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 export const AccessLog = z.object({ items: z.array(AccessLogEntry), nextCursor: z.string().nullable() });

@@ -55,6 +55,8 @@ export const API = {
   myReplays: '/api/v1/me/replays',
   patientReplays: (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/replays`,
   patientBreakGlass: (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/break-glass`,
+  consultationReplay: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/replay`,
+  replayMedia: (link: string, participant: 'patient' | 'clinician') => `/api/v1/replay-media/${encodeURIComponent(link)}/${participant}`,
   consultationReplayErase: (id: string) => `/api/v1/consultations/${encodeURIComponent(id)}/replay/erase`,
   features: '/api/v1/features',
   adminFeature: (feature: string) => `/api/v1/admin/features/${encodeURIComponent(feature)}`,

@@ -20,6 +20,35 @@ export const ReplayListQuery = z.object({
   cursor: z.string().regex(/^[0-9]{13}_[0-9a-f-]{36}$/, 'Use the nextCursor value from the previous page.').optional(),
 });
 
+/** Starting (or, with `viewingId`, continuing) playback of a recording. */
+export const StartReplayRequest = z.object({
+  /** A viewing already started in this session, to get a fresh media link for it (links last 5 minutes). */
+  viewingId: Uuid.optional(),
+});
+export type StartReplayRequest = z.input<typeof StartReplayRequest>;
+export const ReplayTrack = z.object({
+  participant: z.enum(['patient', 'clinician']),
+  /** Whose media it is, e.g. the patient's name or "Dr Asha Patel". */
+  name: z.string(),
+  hasVideo: z.boolean(),
+  durationSeconds: z.number(),
+  /** The media link: works only in this session, until `linkExpiresAt` (at most 5 minutes). Supports Range. */
+  src: z.string(),
+});
+export type ReplayTrack = z.infer<typeof ReplayTrack>;
+/** One playback: each participant's track, to be played together on the consultation's time line. */
+export const ReplayPlayback = z.object({
+  viewingId: Uuid,
+  consultationId: Uuid,
+  startedAt: z.string(),
+  durationSeconds: z.number(),
+  linkExpiresAt: z.string(),
+  /** Opened under break-glass (time-limited, shown to the patient). */
+  breakGlass: z.boolean(),
+  tracks: z.array(ReplayTrack),
+});
+export type ReplayPlayback = z.infer<typeof ReplayPlayback>;
+
 // Kill switches: capabilities a clinic admin can turn off at run time, on every server within seconds.
 export const FEATURES = ['replays', 'recording', 'booking', 'chat', 'prescribing'] as const;
 export type Feature = (typeof FEATURES)[number];

@@ -26,9 +26,9 @@ export interface DataFaults {
   rlsOff?: boolean;
 }
 
-const SET_PRINCIPAL = `SELECT set_config('role', 'confide_app', true),
-  set_config('confide.user_id', $1, true), set_config('confide.role', $2, true),
-  set_config('confide.patient_id', $3, true), set_config('confide.org_id', $4, true)`;
+const SET_IDENTITY = `set_config('confide.user_id', $1, true), set_config('confide.role', $2, true),
+  set_config('confide.patient_id', $3, true), set_config('confide.org_id', $4, true), set_config('confide.session_id', $5, true)`;
+const SET_PRINCIPAL = `SELECT set_config('role', 'confide_app', true), ${SET_IDENTITY}`;
 
 function queryOnly(q: Queryable) {
   return { query: q.query.bind(q) };
@@ -47,8 +47,7 @@ export function withPrincipal<T>(
 ): Promise<T> {
   return db.transaction(async (q) => {
     if (faults.rlsOff) {
-      await q.query(`SELECT set_config('confide.user_id', $1, true), set_config('confide.role', $2, true),
-        set_config('confide.patient_id', $3, true), set_config('confide.org_id', $4, true)`, principalParams(principal));
+      await q.query(`SELECT ${SET_IDENTITY}`, principalParams(principal));
     } else {
       await q.query(SET_PRINCIPAL, principalParams(principal));
     }
@@ -57,7 +56,7 @@ export function withPrincipal<T>(
 }
 
 function principalParams(p: Principal): string[] {
-  return [p.userId, p.role, p.patientId ?? '', p.organisationId ?? ''];
+  return [p.userId, p.role, p.patientId ?? '', p.organisationId ?? '', p.sessionId];
 }
 
 /** A transaction as `confide_app` with no principal at all (sign-in, registration checks, password reset). */

@@ -1,6 +1,9 @@
+import { API, type ReplayPlayback } from '@confide/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryBlobStore } from '../../test/memory-blob-store';
 import { createTestApp, type TestContext } from '../../test/test-app';
-import { createStaff, registerPatient, startConsultation, type WorldPatient, type WorldStaff } from '../../test/world';
+import { createStaff, endConsultation, recordSegment, registerPatient, startConsultation, type WorldPatient, type WorldStaff } from '../../test/world';
+import { LocalKeyProvider } from '../recordings/key-provider';
 
 /**
  * Enumerates every route the server has. Each must declare its access; each that declares patient data must
@@ -11,10 +14,13 @@ let patient: WorldPatient;
 let callers: { name: string; cookie: string; csrf: string }[];
 let appointmentId: string;
 let consultationId: string;
+let mediaUrl: string;
+const recordings = { blobs: new MemoryBlobStore(), keys: new LocalKeyProvider(Buffer.alloc(32, 5)) };
 const decisionsByRoute = new Map<string, number>();
 
 beforeAll(async () => {
   ctx = await createTestApp({
+    recordings,
     beforeReady: (app) =>
       app.addHook('onResponse', async (req, reply) => {
         if (reply.statusCode < 300 && req.routeOptions.url) {
@@ -33,6 +39,11 @@ beforeAll(async () => {
   );
   appointmentId = rows[0]!.id;
   ({ consultationId } = await startConsultation(ctx, patient, staff[0]!));
+  // A recording the patient has started playing: its media link stands in for :link.
+  const replayed = await startConsultation(ctx, patient, staff[0]!);
+  await recordSegment(ctx, recordings, replayed.consultationId, 'patient', 'audio-2s.webm', 0);
+  await endConsultation(ctx, replayed.consultationId);
+  mediaUrl = ((await patient.client.post(API.consultationReplay(replayed.consultationId), {})).body as ReplayPlayback).tracks[0]!.src;
   callers = [patient, ...staff].map((c, i) => ({ name: ['patient', 'clinician', 'admin'][i]!, cookie: c.client.cookie!, csrf: c.client.csrfToken! }));
 });
 afterAll(async () => ctx.close());
@@ -59,7 +70,7 @@ describe('route coverage', () => {
     expect(patientRoutes.length).toBeGreaterThan(4);
     for (const route of patientRoutes) {
       const method = route.method.split(',')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT';
-      const url = route.url.replace(':patientId', patient.patientId).replace(':appointmentId', appointmentId).replace(':consultationId', consultationId);
+      const url = route.url === '/api/v1/replay-media/:link/:participant' ? mediaUrl : route.url.replace(':patientId', patient.patientId).replace(':appointmentId', appointmentId).replace(':consultationId', consultationId);
       const payload = method === 'PATCH' ? { postcode: 'E1 6AN' } : method === 'POST' || method === 'PUT' ? {} : undefined;
       let answered = 0;
       for (const c of callers) {

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/database';
+import { replayPlaybackRepository } from '../db/repositories/replay-playback.repository';
 import { withoutPrincipal } from '../db/with-principal';
 import type { BlobStore } from '../storage/blob-store';
 
@@ -30,15 +31,18 @@ export class RetentionJob {
       if (due.length === 0) return total;
       for (const segment of due) {
         const shredded = await withoutPrincipal(this.db, async (tx) => {
+          // Composed replay tracks hold this segment's media too: shredded with it (they are composed again, from
+          // what is left, if the recording is played).
+          const tracks = await replayPlaybackRepository.shredTracks(tx, segment.consultation_id);
           const { rows } = await tx.query<{ done: boolean }>('SELECT recording_segment_shred($1) AS done', [segment.id]);
-          if (!rows[0]?.done) return false;
+          if (!rows[0]?.done) return null;
           await recordAudit(tx, { ip: null, requestId: null }, [
             { action: 'deleted', resourceType: 'recording', resourceId: segment.consultation_id, patientId: segment.patient_id, detail: { segmentId: segment.id, reason: 'retention period ended', cryptoShredded: true } },
           ]);
-          return true;
+          return tracks;
         });
         if (shredded) {
-          await this.blobs.delete(segment.blob_key);
+          for (const key of [segment.blob_key, ...shredded]) await this.blobs.delete(key);
           total += 1;
         }
       }

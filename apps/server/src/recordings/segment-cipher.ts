@@ -132,10 +132,13 @@ export async function decryptRange(key: Buffer, id: SegmentIdentity, read: ReadS
   const first = Math.floor(start / layout.chunkBytes);
   const last = Math.floor((to - 1) / layout.chunkBytes);
   const sealedChunk = layout.chunkBytes + TAG_BYTES;
+  // One read for every chunk the range touches, then each chunk authenticated and decrypted.
+  const from0 = HEADER_BYTES + first * sealedChunk;
+  const stored = await read(from0, Math.min((last - first + 1) * sealedChunk, storedBytes - from0));
   const parts: Buffer[] = [];
   for (let i = first; i <= last; i++) {
-    const offset = HEADER_BYTES + i * sealedChunk;
-    const sealed = await read(offset, Math.min(sealedChunk, storedBytes - offset));
+    const offset = (i - first) * sealedChunk;
+    const sealed = stored.subarray(offset, Math.min(offset + sealedChunk, stored.length));
     const decipher = createDecipheriv('aes-256-gcm', key, nonce(prefix, i));
     decipher.setAAD(aad(id, i, i === layout.chunks - 1));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));

@@ -9,14 +9,14 @@ import { asPrincipal, type Guard } from './guard';
 import type { RequestContext } from './request-context';
 import type { ServiceDeps } from './service-deps';
 
-type ConsultationAction = 'consultation.join' | 'consultation.read' | 'consultation.chat' | 'consultation.end' | 'consultation-notes.read' | 'consultation-notes.write';
+type ConsultationAction = 'consultation.join' | 'consultation.read' | 'consultation.chat' | 'consultation.end' | 'consultation-notes.read' | 'consultation-notes.write' | 'recording.view';
 
 /**
  * A consultation the principal can see (RLS) and may act on (policy); anything else is 404, as if absent. When
  * row-level security hides an existing consultation, the policy still judges the attempt against its real owner,
  * so a refusal is audited in that patient's access history.
  */
-async function loadFor(tx: PrincipalTx, guard: Guard, id: string, action: ConsultationAction): Promise<ConsultationRecord> {
+export async function loadFor(tx: PrincipalTx, guard: Guard, id: string, action: ConsultationAction): Promise<ConsultationRecord> {
   const found = await consultationRepository.find(tx, id);
   if (!found) {
     const owner = await consultationRepository.ownerOf(tx, id);

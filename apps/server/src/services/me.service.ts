@@ -84,7 +84,8 @@ const ACTION_VERBS: Record<AccessLogEntry['action'], string> = {
 };
 
 function describe(r: AuditRecord): string {
-  return `${ACTION_VERBS[r.action]} ${RESOURCE_NOUNS[r.resourceType] ?? r.resourceType}`;
+  const verb = r.action === 'viewed' && r.resourceType === 'recording' ? 'played' : ACTION_VERBS[r.action];
+  return `${verb} ${RESOURCE_NOUNS[r.resourceType] ?? r.resourceType}`;
 }
 
 /** Staff are named; another patient never is (their name is their data, not yours). */
@@ -123,6 +124,7 @@ export async function myAccessLog(
           outcome: r.outcome,
           breakGlass: r.breakGlass ?? false,
           reason: r.reason ?? null,
+          recording: r.recording ? { ...r.recording, startedAt: r.recording.startedAt.toISOString() } : null,
         };
       }),
       nextCursor: records.length > PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,

@@ -3,6 +3,7 @@ import { consultationResource, patientResource, type Principal } from '@confide/
 import { recordAudit } from '../audit/audit-log';
 import { replayRepository } from '../db/repositories/replay.repository';
 import { consultationRepository } from '../db/repositories/consultation.repository';
+import { replayPlaybackRepository } from '../db/repositories/replay-playback.repository';
 import { notFound, ProblemError } from '../errors/problem-error';
 import { asPrincipal } from './guard';
 import type { RequestContext } from './request-context';
@@ -80,17 +81,20 @@ export async function eraseRecording(deps: ServiceDeps, ctx: RequestContext, pri
       detail: 'This clinic must keep consultation recordings as part of your medical record. Contact the clinic if you want to discuss this.',
     });
   }
-  const blobKeys = await asPrincipal(deps, ctx, principal, async (tx, guard) => {
+  const shredded = await asPrincipal(deps, ctx, principal, async (tx, guard) => {
     const owner = await consultationRepository.find(tx, consultationId);
     if (!owner) throw notFound();
     await guard.authorize('recording.erase', consultationResource(owner), consultationId);
+    await replayPlaybackRepository.lock(tx, consultationId);
     const keys = await replayRepository.shred(tx, consultationId);
     if (keys.length === 0) throw notFound();
+    // Composed replay tracks hold the same media: shredded with it.
+    const tracks = await replayPlaybackRepository.shredTracks(tx, consultationId);
     await recordAudit(tx, ctx.meta, [
-      { action: 'deleted', resourceType: 'recording', resourceId: consultationId, patientId: owner.patientId, detail: { reason: 'patient erasure request', cryptoShredded: true, segments: keys.length } },
+      { action: 'deleted', resourceType: 'recording', resourceId: consultationId, patientId: owner.patientId, detail: { reason: 'patient erasure request', cryptoShredded: true, segments: keys.length, tracks: tracks.length } },
     ]);
-    return keys;
+    return { segments: keys, tracks };
   });
-  for (const key of blobKeys) await deps.recordings.blobs.delete(key);
-  return { erasedSegments: blobKeys.length };
+  for (const key of [...shredded.segments, ...shredded.tracks]) await deps.recordings.blobs.delete(key);
+  return { erasedSegments: shredded.segments.length };
 }

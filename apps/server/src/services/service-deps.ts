@@ -6,6 +6,7 @@ import type { CallRecorder } from '../calls/call-recorder';
 import type { FeatureSwitches } from '../features/feature-switches';
 import type { PaymentProvider } from '../payments/payment-provider';
 import type { KeyProvider } from '../recordings/key-provider';
+import type { MediaStreams } from '../recordings/media-streams';
 import type { BlobStore } from '../storage/blob-store';
 import type { Tripwire } from '../tripwire/tripwire';
 
@@ -20,6 +21,8 @@ export interface Faults extends DataFaults {
   tripwireOff?: boolean;
   /** The replay listing forgets its patient filter — the reference breach, as a mis-assigned recording would show. */
   replayListingLeak?: boolean;
+  /** Replay media picks the newest composed tracks, whoever's they are — a mis-assigned recording, at playback. */
+  replayMediaMixup?: boolean;
 }
 
 export interface ServiceDeps {
@@ -37,4 +40,6 @@ export interface ServiceDeps {
   readonly features: FeatureSwitches;
   /** Where recordings are kept, encrypted, and the key provider that wraps their keys. */
   readonly recordings: { readonly blobs: BlobStore; readonly keys: KeyProvider };
+  /** Replay media being streamed now (ended at once when Consultation Replays is switched off). */
+  readonly mediaStreams: MediaStreams;
 }

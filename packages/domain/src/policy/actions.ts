@@ -32,6 +32,7 @@ export const ACTIONS = [
   'consultation-notes.write',
   'recording.write', // commit a segment of one's own media to the consultation's recording
   'recording.present', // a consultation's recording appears in a list (Consultation Replays)
+  'recording.view', // a consultation's recording is played (streamed) or downloaded
   'recording.erase', // the patient has their own recording crypto-shredded (where the law allows)
   'break-glass.open', // a clinician or clinic admin declares a reason to open a patient's recordings for 30 minutes
   'feature.manage', // turn a capability on or off for everyone (kill switch)
@@ -63,6 +64,7 @@ export const PATIENT_DATA_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'consultation-notes.write',
   'recording.write',
   'recording.present',
+  'recording.view',
   'recording.erase',
   'break-glass.open',
 ]);

@@ -137,7 +137,7 @@ describe('policy: decide()', () => {
     );
   });
 
-  it('a recording is listed for its patient, its clinician, or a clinician or admin holding break-glass access to that patient', () => {
+  it('a recording is listed and played for its patient, its clinician, or a clinician or admin holding break-glass access to that patient', () => {
     fc.assert(
       fc.property(arbPrincipal, arbResource, arbFacts, (p, r, facts) => {
         const expected = p.mfaSatisfied && r.kind === 'consultation' && (
@@ -145,6 +145,7 @@ describe('policy: decide()', () => {
           || (p.role === 'clinician' && p.userId === r.clinicianId)
           || ((p.role === 'clinician' || p.role === 'clinic_admin') && facts.breakGlassPatientIds.has(r.patientId)));
         expect(decide(p, 'recording.present', r, facts).allowed).toBe(expected);
+        expect(decide(p, 'recording.view', r, facts).allowed).toBe(expected);
       }),
       { numRuns: 3000 },
     );

@@ -91,6 +91,7 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
       if (r.kind !== 'consultation') return deny('wrong-resource');
       return isPatientOf(p, r) || isClinicianOf(p, r) ? ALLOW : deny('not-entitled');
     case 'recording.present':
+    case 'recording.view':
       if (r.kind !== 'consultation') return deny('wrong-resource');
       return isPatientOf(p, r) || isClinicianOf(p, r) || holdsBreakGlass(p, r, facts) ? ALLOW : deny('not-entitled');
     case 'break-glass.open':

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { API, type PatientList } from '@confide/contract';
 import type { Principal } from '@confide/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/test-app';
 import { testEngine } from '../../../test/test-databases';
-import { buildWorld, createPartner, startConsultation, type World } from '../../../test/world';
+import { buildWorld, createPartner, endConsultation, startConsultation, type World } from '../../../test/world';
 import type { Databases } from '../database';
 import { withPrincipal } from '../with-principal';
 
@@ -159,6 +159,63 @@ describe('the database alone (policy module off)', () => {
       tx.query(`INSERT INTO consultation_notes (consultation_id, patient_id, clinician_user_id, assessment) VALUES ($1, $2, $3, 'x')`, [mine.consultationId, a!.patientId, gp!.userId]));
     await withPrincipal(ctx.dbs.app, pa, async (tx) => {
       expect((await tx.query('SELECT 1 FROM consultation_notes')).rows).toEqual([]);
+    });
+  });
+
+  it('replay tracks and viewings: composed and played only for one’s own consultations, in one’s own session', async () => {
+    const [a, b] = world.patients;
+    const [gp, otherGp] = world.clinicians;
+    const mine = await startConsultation(ctx, a!, gp!);
+    const live = await startConsultation(ctx, a!, gp!);
+    const theirs = await startConsultation(ctx, b!, otherGp!);
+    world.care.get(gp!.userId)!.add(a!.patientId);
+    world.care.get(otherGp!.userId)!.add(b!.patientId);
+    await endConsultation(ctx, mine.consultationId);
+    await endConsultation(ctx, theirs.consultationId);
+    const track = (consultationId: string, patientId: string, clinicianId: string) => [
+      `INSERT INTO replay_tracks (id, consultation_id, patient_id, clinician_user_id, participant, source_segments, source_last_seq, has_video,
+         duration_ms, blob_key, wrapped_key, kek_id, plaintext_bytes, stored_bytes)
+       VALUES ($1, $2, $3, $4, 'patient', 1, 0, false, 1000, $5, 'w', 'k', 1, 1)`,
+      [randomUUID(), consultationId, patientId, clinicianId, `replay-${randomUUID()}`],
+    ] as const;
+    const viewing = (consultationId: string, patientId: string, clinicianId: string, viewer: string, session: string) => [
+      `INSERT INTO replay_viewings (consultation_id, patient_id, clinician_user_id, viewer_user_id, session_id, break_glass, duration_ms,
+         patient_track_bytes, clinician_track_bytes, link_hash, link_expires_at)
+       VALUES ($1, $2, $3, $4, $5, false, 1000, 1, 0, $6, now() + interval '5 minutes')`,
+      [consultationId, patientId, clinicianId, viewer, session, randomBytes(32)],
+    ] as const;
+    const pa = principalOf(a!, 'patient', a!.patientId);
+    await withPrincipal(ctx.dbs.app, pa, async (tx) => {
+      await tx.query(...track(mine.consultationId, a!.patientId, gp!.userId));
+      await tx.query(...viewing(mine.consultationId, a!.patientId, gp!.userId, a!.userId, pa.sessionId));
+    });
+    for (const [what, sql] of [
+      ['a track for another patient’s consultation', track(theirs.consultationId, b!.patientId, otherGp!.userId)],
+      ['a track before the consultation has ended', track(live.consultationId, a!.patientId, gp!.userId)],
+      ['a viewing of another patient’s consultation', viewing(theirs.consultationId, b!.patientId, otherGp!.userId, a!.userId, pa.sessionId)],
+      ['a viewing in someone else’s name', viewing(mine.consultationId, a!.patientId, gp!.userId, b!.userId, pa.sessionId)],
+      ['a viewing bound to another session', viewing(mine.consultationId, a!.patientId, gp!.userId, a!.userId, randomUUID())],
+    ] as const) {
+      await expect(withPrincipal(ctx.dbs.app, pa, (tx) => tx.query(sql[0], sql[1])), what).rejects.toThrow(/row-level security/);
+    }
+    // The owner cannot attach a track or a viewing to one consultation with another consultation's patient.
+    await expect(ctx.dbs.admin.query(...track(live.consultationId, b!.patientId, gp!.userId))).rejects.toThrow(/foreign key/);
+    for (const [who, tracks, viewings] of [
+      [pa, 1, 1], [principalOf(b!, 'patient', b!.patientId), 0, 0], [principalOf(gp!, 'clinician'), 1, 0], [principalOf(otherGp!, 'clinician'), 0, 0],
+      [principalOf(world.admin, 'clinic_admin'), 0, 0],
+    ] as const) {
+      await withPrincipal(ctx.dbs.app, who, async (tx) => {
+        expect((await tx.query('SELECT 1 FROM replay_tracks WHERE consultation_id = $1', [mine.consultationId])).rows.length, who.role).toBe(tracks);
+        expect((await tx.query('SELECT 1 FROM replay_viewings WHERE consultation_id = $1', [mine.consultationId])).rows.length, who.role).toBe(viewings);
+        // Nobody else shreds another patient's tracks, and a viewing is changed only by its viewer, in its session.
+        if (who !== pa) {
+          expect((await tx.query('SELECT replay_tracks_shred($1)', [mine.consultationId])).rows).toEqual([]);
+          expect((await tx.query(`UPDATE replay_viewings SET bytes_served = 99 WHERE consultation_id = $1`, [mine.consultationId])).rowCount).toBe(0);
+        }
+      });
+    }
+    await withPrincipal(ctx.dbs.app, { ...pa, sessionId: randomUUID() }, async (tx) => {
+      expect((await tx.query(`UPDATE replay_viewings SET bytes_served = 99 WHERE consultation_id = $1`, [mine.consultationId])).rowCount).toBe(0);
     });
   });
 

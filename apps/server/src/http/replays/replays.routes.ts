@@ -1,8 +1,9 @@
-import { API, CloseIncidentRequest, FEATURES, FeatureList, FeatureState, Incident, IncidentList, IncidentQuery, ReplayList, ReplayListQuery, SetFeatureRequest } from '@confide/contract';
+import { API, CloseIncidentRequest, ReplayPlayback, StartReplayRequest, FEATURES, FeatureList, FeatureState, Incident, IncidentList, IncidentQuery, ReplayList, ReplayListQuery, SetFeatureRequest } from '@confide/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as operations from '../../services/operations.service';
+import { openReplayMedia, startReplay } from '../../services/replay-playback.service';
 import { eraseRecording, myReplays, openBreakGlass, patientReplays } from '../../services/replays.service';
 import type { ServiceDeps } from '../../services/service-deps';
 import { requirePrincipal } from '../route-access';
@@ -25,6 +26,33 @@ export function replaysRoutes(app: FastifyInstance, deps: ServiceDeps): void {
     },
     config: { access: { kind: 'signed-in', roles: ['patient'], patientData: true } },
   }, async (req) => eraseRecording(deps, req.ctx, requirePrincipal(req), req.params.consultationId));
+
+  const VIEWERS = { kind: 'signed-in', roles: ['patient', 'clinician', 'clinic_admin'], patientData: true } as const;
+  r.post('/api/v1/consultations/:consultationId/replay', {
+    schema: {
+      tags: ['replays'],
+      summary: 'Play a recording: a viewing with media links bound to this session for 5 minutes (send viewingId to renew them)',
+      params: z.object({ consultationId: z.uuid('Use a consultation id from your replays.') }), body: StartReplayRequest, response: { 200: ReplayPlayback },
+    },
+    config: { access: VIEWERS },
+  }, async (req) => startReplay(deps, req.ctx, requirePrincipal(req), req.params.consultationId, req.body.viewingId));
+
+  r.get('/api/v1/replay-media/:link/:participant', {
+    schema: {
+      tags: ['replays'],
+      summary: "One participant's track of a recording, decrypted as it is sent; supports Range. Only in the session that started the viewing.",
+      params: z.object({
+        link: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Use the media link from the playback response.'),
+        participant: z.enum(['patient', 'clinician'], 'Use patient or clinician.'),
+      }),
+      headers: z.object({ range: z.string().max(200).optional() }),
+    },
+    config: { access: VIEWERS },
+  }, async (req, reply) => {
+    const media = await openReplayMedia(deps, req.ctx, requirePrincipal(req), req.params.link, req.params.participant, req.headers.range);
+    void reply.code(media.status).headers(media.headers);
+    return reply.send(media.body ?? '');
+  });
 
   const PatientParams = z.object({ patientId: z.uuid('Use a patient id.') });
   r.post('/api/v1/patients/:patientId/break-glass', {
