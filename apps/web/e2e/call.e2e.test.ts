@@ -15,7 +15,9 @@ import { createGp, registerPatient, signInAsStaff, type StaffAccount } from './p
  * A real call in two browsers (Chromium with fake camera and microphone): the patient and the GP join a booked
  * audio consultation, the GP switches to video part way through, the patient's page decodes the GP's video, they
  * chat, the GP ends it. The server recorded both sides: every segment belongs to that one consultation and its
- * patient, decrypts only as theirs, and ffprobe reads audio and (after the switch) video. Others are refused.
+ * patient, decrypts only as theirs, and ffprobe reads audio and (after the switch) video. The GP and then the patient
+ * replay it (play, seek); the patient's access history shows the GP's replay; another patient sees no recordings
+ * and gets 404 for the first patient's media link. Others are refused at the call.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -28,6 +30,8 @@ let gpPage: Page;
 /** When both sides were connected, and when the GP ended the call (wall clock). */
 let connectedAt = 0;
 let endedAt = 0;
+/** The patient's replay media link (single-session). */
+let mediaSrc = '';
 
 beforeAll(async () => {
   server = await startServer({ recording: true });
@@ -40,6 +44,10 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Where a replay's media element for one participant has got to, in seconds. */
+const mediaTime = (page: Page, participant: 'patient' | 'clinician') =>
+  page.locator(`[data-participant="${participant}"]`).evaluate((m: HTMLMediaElement) => m.currentTime);
 
 /** Frames of remote video the page has decoded so far. */
 const framesDecoded = (page: Page) =>
@@ -153,6 +161,63 @@ describe('a recorded call that switches from audio to video', () => {
     // The recording covers the call: within 2 s of the time from both being connected to the GP ending it.
     const callSeconds = (endedAt - connectedAt) / 1000;
     expect(Math.abs(clinicianSeconds - callSeconds)).toBeLessThan(2);
+  });
+
+  it('the GP replays the recording from the consultation’s notes: both participants’ tracks play in step', async () => {
+    await gpPage.getByRole('link', { name: 'Play the recording' }).click();
+    await gpPage.getByRole('heading', { level: 1, name: 'Consultation recording' }).waitFor({ timeout: 30_000 });
+    await gpPage.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => mediaTime(gpPage, 'clinician'), { timeout: 15_000 }).toBeGreaterThan(1.5);
+    expect(Math.abs((await mediaTime(gpPage, 'clinician')) - (await mediaTime(gpPage, 'patient')))).toBeLessThan(0.5);
+    await gpPage.getByRole('button', { name: 'Pause' }).click();
+    await checkPage(gpPage, 'replay: the clinician’s player');
+  });
+
+  it('the patient plays and seeks in Consultation Replays, served by Range; the access history shows the GP’s replay', async () => {
+    const media: { status: number; range: string | null }[] = [];
+    patientPage.on('response', (r) => {
+      if (r.url().includes('/api/v1/replay-media/')) media.push({ status: r.status(), range: r.request().headers()['range'] ?? null });
+    });
+    await patientPage.goto('/patient/replays');
+    await patientPage.getByRole('heading', { level: 1, name: 'Consultation Replays' }).waitFor();
+    await checkPage(patientPage, 'replays: the list');
+    await patientPage.getByRole('link', { name: /^Play recording of .+ with Dr Call Test$/ }).click();
+    await patientPage.getByRole('heading', { level: 1, name: 'Recording of your consultation' }).waitFor({ timeout: 30_000 });
+    await patientPage.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => mediaTime(patientPage, 'patient'), { timeout: 15_000 }).toBeGreaterThan(0.5);
+    // Seek near the end (into the video part of the call): both tracks jump there and play on from it.
+    const slider = patientPage.getByRole('slider', { name: 'Position' });
+    const target = Number(await slider.getAttribute('max')) - 3;
+    expect(target).toBeGreaterThan(4);
+    await slider.fill(String(target));
+    await expect.poll(() => mediaTime(patientPage, 'clinician'), { timeout: 15_000 }).toBeGreaterThan(target + 0.3);
+    expect(Math.abs((await mediaTime(patientPage, 'clinician')) - (await mediaTime(patientPage, 'patient')))).toBeLessThan(0.5);
+    expect(await patientPage.locator('[data-participant="clinician"]').evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+    expect(media.length).toBeGreaterThan(0);
+    expect(media.every((m) => m.status === 206 && m.range?.startsWith('bytes='))).toBe(true);
+    await patientPage.getByRole('button', { name: 'Pause' }).click();
+    await checkPage(patientPage, 'replays: the patient’s player');
+    mediaSrc = await patientPage.locator('[data-participant="patient"]').evaluate((v: HTMLMediaElement) => v.currentSrc);
+
+    await patientPage.goto('/patient/profile');
+    await patientPage.getByRole('heading', { name: 'Who has accessed your data' }).waitFor();
+    await patientPage.getByText(/played your consultation recording of .+ with Dr Call Test/i).first().waitFor();
+    await patientPage.getByText(/saw your recording in a list/i).first().waitFor();
+  });
+
+  it('a second patient’s Consultation Replays is empty, and the first patient’s media link and a forged one answer 404', async () => {
+    const other = await phone.newPage();
+    await registerPatient(other, `Nosy${randomUUID().slice(0, 6)}`);
+    await other.goto('/patient/replays');
+    await other.getByText('You have no recorded consultations yet.').waitFor();
+    await checkPage(other, 'replays: empty');
+    for (const url of [mediaSrc, mediaSrc.replace(/replay-media\/[^/]+\//, `replay-media/${'A'.repeat(43)}/`)]) {
+      const res = await other.request.get(url, { headers: { range: 'bytes=0-99' } });
+      expect(res.status(), url).toBe(404);
+      expect((await res.body()).includes(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]))).toBe(false);
+    }
+    // The patient's own link still works for her, in her session.
+    expect((await patientPage.request.get(mediaSrc, { headers: { range: 'bytes=0-99' } })).status()).toBe(206);
   });
 
   it('a second patient and an unassigned clinician are refused at the signalling socket', async () => {

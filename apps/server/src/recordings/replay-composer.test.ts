@@ -13,12 +13,13 @@ async function packetsOf(bytes: Buffer) {
   const input = new Input({ source: new BufferSource(bytes), formats: ALL_FORMATS });
   const audio = await input.getPrimaryAudioTrack();
   const video = await input.getPrimaryVideoTrack();
-  const times = async (t: typeof audio | typeof video) => {
-    const out: number[] = [];
-    if (t) for await (const p of new EncodedPacketSink(t).packets()) out.push(p.timestamp);
+  const read = async (t: typeof audio | typeof video) => {
+    const out: { timestamp: number; bytes: number }[] = [];
+    if (t) for await (const p of new EncodedPacketSink(t).packets()) out.push({ timestamp: p.timestamp, bytes: p.data.length });
     return out;
   };
-  return { audio: await times(audio), video: await times(video), duration: await input.computeDuration() };
+  const a = await read(audio);
+  return { audio: a.filter((p) => p.bytes > 1).map((p) => p.timestamp), silence: a.filter((p) => p.bytes === 1).map((p) => p.timestamp), video: (await read(video)).map((p) => p.timestamp), duration: await input.computeDuration() };
 }
 
 describe('composing a participant’s segments into one replay track', () => {
@@ -37,6 +38,9 @@ describe('composing a participant’s segments into one replay track', () => {
     expect(track!.durationMs).toBeGreaterThan(6_900);
     expect(track!.durationMs).toBeLessThan(7_100);
     const read = await packetsOf(track!.bytes);
+    // Silence from 0 until the participant's first sound at 1 s, so every track starts at 0 and plays in step.
+    expect(read.silence[0]).toBe(0);
+    expect(read.silence.length).toBe(50);
     expect(read.audio[0]).toBeCloseTo(1, 1);
     expect(read.video[0]).toBeCloseTo(5, 1);
     // Nothing of the second segment before it began; audio stays in order.

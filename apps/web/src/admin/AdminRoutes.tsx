@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { BreakGlassPage } from '../break-glass/BreakGlassPage';
 import { NotFoundPage } from '../public/NotFoundPage';
+import { ReplayPlayerPage } from '../recordings/ReplayPlayerPage';
 import { RequireRole } from '../session/RequireRole';
 import { AdminLayout } from './AdminLayout';
 import { AdminProfilePage } from './AdminProfilePage';
@@ -24,6 +25,7 @@ export function AdminRoutes() {
           <Route path="switches" element={<ServiceSwitchesPage />} />
           <Route path="incidents" element={<IncidentsPage />} />
           <Route path="break-glass" element={<BreakGlassPage />} />
+          <Route path="replays/:consultationId" element={<ReplayPlayerPage role="clinic_admin" />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

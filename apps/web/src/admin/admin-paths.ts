@@ -10,4 +10,6 @@ export const ADMIN_PATHS = {
   switches: `${base}/switches`,
   incidents: `${base}/incidents`,
   breakGlass: `${base}/break-glass`,
+  /** The recording player, for recordings opened under emergency access: `${replays}/:consultationId`. */
+  replays: `${base}/replays`,
 } as const;

@@ -14,13 +14,9 @@ import {
   EXAMPLE_PATIENT_ID,
   PATIENT_NOT_FOUND,
   type BreakGlassGrant,
+  type GrantedAccess,
   type BreakGlassValues,
 } from './break-glass-request';
-
-export interface GrantedAccess {
-  patientId: string;
-  expiresAt: string;
-}
 
 interface BreakGlassFormProps {
   /** The page's form errors, so the page can mark its title while there are some. */

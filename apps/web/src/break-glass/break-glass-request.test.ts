@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBreakGlass } from './break-glass-request';
+import { checkBreakGlass, readGrantedState } from './break-glass-request';
 
 const PATIENT_ID = '3f2b1c9e-8a7d-4e6f-9b0a-1c2d3e4f5a6b';
 
@@ -24,5 +24,20 @@ describe('checking an emergency access request before it is sent', () => {
       expect(checked.errors.patientId).toMatch(/right format/);
       expect(checked.errors.reason).toMatch(/at least 10 characters/);
     }
+  });
+});
+
+describe('coming back to emergency access from a recording', () => {
+  const now = Date.parse('2026-11-23T10:00:00Z');
+  const granted = { patientId: PATIENT_ID, expiresAt: '2026-11-23T10:20:00Z' };
+
+  it('shows the recordings again while the access lasts', () => {
+    expect(readGrantedState({ granted }, now)).toEqual(granted);
+  });
+
+  it('starts again once it has run out, or with state that is not its own', () => {
+    expect(readGrantedState({ granted }, Date.parse('2026-11-23T10:20:00Z'))).toBeNull();
+    expect(readGrantedState({ granted: { ...granted, patientId: 'someone' } }, now)).toBeNull();
+    expect(readGrantedState(null, now)).toBeNull();
   });
 });

@@ -42,3 +42,24 @@ export function checkBreakGlass(values: BreakGlassValues): Checked {
   if (hasErrors(errors) || !reason.success) return { ok: false, errors };
   return { ok: true, values: { patientId, reason: reason.data } };
 }
+
+/** Access granted on the emergency access page: whose recordings, until when. */
+export interface GrantedAccess {
+  patientId: string;
+  expiresAt: string;
+}
+
+/** What the page keeps in the router's history state, so coming back from a recording shows the list again. */
+export interface GrantedState {
+  granted: GrantedAccess;
+}
+
+const GrantedStateSchema = z.object({ granted: z.object({ patientId: Uuid, expiresAt: z.string() }) });
+
+/** The access the page last showed, from its history state, unless it has run out (by `now`). */
+export function readGrantedState(state: unknown, now: number): GrantedAccess | null {
+  const parsed = GrantedStateSchema.safeParse(state);
+  if (!parsed.success) return null;
+  const ends = Date.parse(parsed.data.granted.expiresAt);
+  return Number.isNaN(ends) || ends <= now ? null : parsed.data.granted;
+}

@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { BreakGlassPage } from '../break-glass/BreakGlassPage';
 import { NotFoundPage } from '../public/NotFoundPage';
 import { CallPage } from '../call/CallPage';
+import { ReplayPlayerPage } from '../recordings/ReplayPlayerPage';
 import { RequireRole } from '../session/RequireRole';
 import { profilePathFor } from '../session/role-paths';
 import { AvailabilityPage } from './AvailabilityPage';
@@ -23,6 +24,7 @@ export function ClinicianRoutes() {
         <Route path="patients/:patientId" element={<PatientDetailPage />} />
         <Route path="consultations/:consultationId/call" element={<CallPage />} />
         <Route path="consultations/:consultationId/notes" element={<ConsultationNotesPage />} />
+        <Route path="replays/:consultationId" element={<ReplayPlayerPage role="clinician" />} />
         <Route path="break-glass" element={<BreakGlassPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

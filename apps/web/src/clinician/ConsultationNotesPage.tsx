@@ -25,7 +25,9 @@ import { fieldErrorsFromIssues, summaryItems, type FieldErrors } from '../forms/
 import { useFormErrors, type FormErrors } from '../forms/use-form-errors';
 import { MODE_LABELS } from '../format/appointment-labels';
 import { formatDateAndTime } from '../format/clinic-time';
-import { CLINICIAN_DAY_PATH } from './clinician-paths';
+import { replayBasePath, replayPath } from '../recordings/replay-paths';
+import type { ReplayLinkState } from '../recordings/replay-route-state';
+import { CLINICIAN_DAY_PATH, consultationNotesPath } from './clinician-paths';
 
 type Outcome = (typeof CONSULTATION_OUTCOMES)[number];
 type SoapSection = 'subjective' | 'objective' | 'assessment' | 'plan';
@@ -150,6 +152,21 @@ function NotesForm({ consultationId, saved, form, onSaved }: NotesFormProps) {
   );
 }
 
+/** Once the consultation has ended, its recording can be played (if it was recorded: the player says if not). */
+function PlayRecordingLink({ consultation }: { consultation: Consultation }) {
+  const state: ReplayLinkState = {
+    back: { path: consultationNotesPath(consultation.id), label: `Back to the notes for ${consultation.patient.name}` },
+    clinicianName: consultation.clinician.name,
+  };
+  return (
+    <p>
+      <Link to={replayPath(replayBasePath('clinician'), consultation.id)} state={state}>
+        Play the recording
+      </Link>
+    </p>
+  );
+}
+
 function ConsultationFacts({ consultation }: { consultation: Consultation }) {
   return (
     <SummaryList
@@ -204,6 +221,7 @@ export function ConsultationNotesPage() {
                 <Link to={callPath('clinician', loaded.id)}>Join the call with {loaded.patient.name}</Link>
               </p>
             )}
+            {loaded.endedAt && <PlayRecordingLink consultation={loaded} />}
             <AsyncContent resource={notes.resource} loadingText="Loading your notes…" failureText="Your notes could not be loaded." onRetry={notes.reload}>
               {(saved) => <NotesForm consultationId={loaded.id} saved={saved} form={form} onSaved={(data) => notes.update(() => data)} />}
             </AsyncContent>

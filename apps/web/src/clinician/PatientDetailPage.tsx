@@ -9,7 +9,9 @@ import { SummaryList } from '../components/SummaryList';
 import { formatCalendarDate } from '../format/date-format';
 import { displayNhsNumber, fullName } from '../format/patient-format';
 import { PatientRecordings } from '../recordings/PatientRecordings';
+import { replayBasePath } from '../recordings/replay-paths';
 import { profilePathFor } from '../session/role-paths';
+import { patientDetailPath } from './clinician-paths';
 
 function PatientDetails({ patient }: { patient: PatientProfile }) {
   return (
@@ -54,7 +56,12 @@ export function PatientDetailPage() {
       {resource.status === 'loaded' && (
         <>
           <PatientDetails patient={resource.data} />
-          <PatientRecordings patientId={patientId} emptyText="No recordings of your consultations with this patient." />
+          <PatientRecordings
+            patientId={patientId}
+            emptyText="No recordings of your consultations with this patient."
+            playerBasePath={replayBasePath('clinician')}
+            backTo={{ path: patientDetailPath(patientId), label: `Back to ${fullName(resource.data)}` }}
+          />
         </>
       )}
       {backLink}

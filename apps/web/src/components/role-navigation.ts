@@ -15,6 +15,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { label: 'Book', to: `${base}/book` },
         { label: 'Appointments', to: `${base}/appointments` },
+        { label: 'Consultation Replays', to: `${base}/replays` },
         { label: 'NHS and memberships', to: `${base}/access` },
         profile,
       ];

@@ -26,6 +26,38 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(time) ? iso : DATE_TIME.format(time);
 }
 
+const longDateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function longDateTimeFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = longDateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    });
+    longDateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A moment in a sentence, such as when a consultation was recorded: "23 November 2026, 10:15", in the reader's
+ * own time zone unless one is given. Built from parts so every browser writes it the same way.
+ */
+export function formatLongDateTime(iso: string, timeZone?: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of longDateTimeFormat(timeZone).formatToParts(time)) parts[part.type] = part.value;
+  return `${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute}`;
+}
+
 /** Today as `YYYY-MM-DD` in the reader's time zone, for a date input's `max`. */
 export function todayIsoDate(): string {
   const now = new Date();

@@ -7,7 +7,8 @@ import { AsyncContent } from '../components/AsyncContent';
 import { ResponsiveTable } from '../components/ResponsiveTable';
 import { TableCell } from '../components/TableCell';
 import { formatDateTime } from '../format/date-format';
-import { ACCESS_ACTION_LABELS, ACCESS_OUTCOME_LABELS } from './access-action-labels';
+import { ACCESS_OUTCOME_LABELS } from './access-action-labels';
+import { accessActionLabel, accessDescription } from './access-entry-text';
 import { AccessActor } from './AccessActor';
 
 function AccessTable({ entries }: { entries: AccessLogEntry[] }) {
@@ -27,10 +28,10 @@ function AccessTable({ entries }: { entries: AccessLogEntry[] }) {
             <AccessActor actor={entry.actor} />
           </TableCell>
           <TableCell column="What they did">
-            {ACCESS_ACTION_LABELS[entry.action]}
+            {accessActionLabel(entry)}
             {entry.outcome !== 'success' && <strong className="tag">{ACCESS_OUTCOME_LABELS[entry.outcome]}</strong>}
             {entry.breakGlass && <strong className="tag">Emergency access</strong>}
-            {entry.description && <span className="secondary-text block">{entry.description}</span>}
+            {entry.description && <span className="secondary-text block">{accessDescription(entry)}</span>}
             {entry.reason && <span className="block">Reason given: {entry.reason}</span>}
           </TableCell>
         </tr>

@@ -8,7 +8,7 @@ import { displayNhsNumber, fullName } from '../format/patient-format';
 import { useSession, useSignedInUser } from '../session/use-session';
 import { AccessHistory } from './AccessHistory';
 import { ContactDetailsForm } from './ContactDetailsForm';
-import { ACCESS_PATH } from './patient-paths';
+import { ACCESS_PATH, REPLAYS_PATH } from './patient-paths';
 
 export function PatientProfilePage() {
   const user = useSignedInUser();
@@ -40,6 +40,13 @@ export function PatientProfilePage() {
             <p>
               Register with the practice for free NHS appointments, or add an insurer or employer membership, in{' '}
               <Link to={ACCESS_PATH}>NHS and memberships</Link>.
+            </p>
+          </section>
+          <section>
+            <h2 id="recordings-heading">Recordings of your consultations</h2>
+            <p>
+              Watch or listen again to your recorded consultations in <Link to={REPLAYS_PATH}>Consultation Replays</Link>.
+              Whenever anyone plays one, including you, it appears in your access history below.
             </p>
           </section>
           <ContactDetailsForm key={patient.id} patient={patient} onSaved={handleSaved} />

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../public/NotFoundPage';
 import { CallPage } from '../call/CallPage';
+import { ReplayPlayerPage } from '../recordings/ReplayPlayerPage';
 import { RequireRole } from '../session/RequireRole';
 import { AccessPage } from './AccessPage';
 import { AppointmentsPage } from './AppointmentsPage';
@@ -11,6 +12,7 @@ import { CheckInPage } from './CheckInPage';
 import { ConfirmBookingPage } from './ConfirmBookingPage';
 import { ConsultationSummaryPage } from './ConsultationSummaryPage';
 import { PatientProfilePage } from './PatientProfilePage';
+import { ReplaysPage } from './ReplaysPage';
 
 /** Pages under /patient, for signed-in patients only. */
 export function PatientRoutes() {
@@ -28,6 +30,8 @@ export function PatientRoutes() {
         <Route path="appointments/:appointmentId/check-in" element={<CheckInPage />} />
         <Route path="consultations/:consultationId" element={<ConsultationSummaryPage />} />
         <Route path="consultations/:consultationId/call" element={<CallPage />} />
+        <Route path="replays" element={<ReplaysPage />} />
+        <Route path="replays/:consultationId" element={<ReplayPlayerPage role="patient" />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

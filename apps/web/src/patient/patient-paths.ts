@@ -7,6 +7,8 @@ export const BOOK_CONFIRM_PATH = `${BASE}/book/confirm`;
 export const APPOINTMENTS_PATH = `${BASE}/appointments`;
 /** NHS registration and insurer or employer memberships: how the patient may book. */
 export const ACCESS_PATH = `${BASE}/access`;
+/** Consultation Replays: the patient's recordings, each with a player at `${REPLAYS_PATH}/:consultationId`. */
+export const REPLAYS_PATH = `${BASE}/replays`;
 
 export function cancelAppointmentPath(appointmentId: string): string {
   return `${APPOINTMENTS_PATH}/${encodeURIComponent(appointmentId)}/cancel`;
