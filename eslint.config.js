@@ -23,7 +23,7 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    files: ['apps/server/src/scripts/**', 'scripts/**', 'bench/**'],
+    files: ['apps/server/src/scripts/**', 'packages/*/scripts/**', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

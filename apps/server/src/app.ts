@@ -15,6 +15,8 @@ import { FeatureSwitches } from './features/feature-switches';
 import { PasswordHasher } from './identity/passwords';
 import { Tripwire } from './tripwire/tripwire';
 import { MediaStreams } from './recordings/media-streams';
+import { SymptomChecker } from '@confide/triage';
+import { triageRoutes } from './http/triage/triage.routes';
 import { adminRoutes } from './http/admin/admin.routes';
 import { CallRooms } from './calls/call-rooms';
 import type { CallRecorder } from './calls/call-recorder';
@@ -99,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     features: new FeatureSwitches(deps.dbs, app.log, config.featurePollMs),
     recordings: deps.recordings ?? { blobs: new FileBlobStore(config.recording.blobDir), keys: lazyKeys(config) },
     mediaStreams: new MediaStreams(app.log),
+    symptomChecker: sharedSymptomChecker(),
   };
   app.addHook('onReady', async () => {
     await services.features.refresh();
@@ -220,6 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
   partnerRoutes(app, services);
   consultationsRoutes(app, services, rooms);
   replaysRoutes(app, services);
+  triageRoutes(app, services);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
@@ -245,4 +249,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
   });
 
   return Object.assign(app, { confideRoutes: routes }) as unknown as FastifyInstance & { confideRoutes: RouteInfo[] };
+}
+
+let checker: SymptomChecker | null = null;
+/** One checker per process: its knowledge base is read and validated once (it is immutable). */
+function sharedSymptomChecker(): SymptomChecker {
+  checker ??= new SymptomChecker();
+  return checker;
 }

@@ -62,6 +62,8 @@ interface Model {
   replaysOn: boolean;
   /** Break-glass grants: clinician index (or 'admin') -> patient indexes (30 minutes: none expires within a sequence) */
   breakGlass: Map<number | 'admin', Set<number>>;
+  /** Symptom checks kept by signed-in patients. */
+  triage: { id: string; patient: number; deleted: boolean }[];
 }
 interface Real {
   world: World;
@@ -411,6 +413,53 @@ class BreakGlass implements fc.AsyncCommand<Model, Real> {
   toString = () => `breakGlass(${JSON.stringify(this.actor)}, ${this.patient})`;
 }
 
+/** Someone starts a symptom check: a patient's is kept in their record (its text names them, so a leak would show). */
+class StartTriage implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly actor: Actor) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const name = this.actor.kind === 'patient' ? world.patients[this.actor.index]!.markers[2]! : 'someone';
+    const res = await clientOf(this.actor).post(API.myTriageSessions, { text: `${name} has a sore throat and a temperature`, age: 30, sex: 'female' });
+    assertNoLeak(m, this.actor, res, 'start triage');
+    if (this.actor.kind !== 'patient') {
+      expect(res.status).toBe(403);
+      return;
+    }
+    expect(res.status, res.text).toBe(201);
+    m.triage.push({ id: (res.body as { id: string }).id, patient: this.actor.index, deleted: false });
+  }
+  toString = () => `startTriage(${JSON.stringify(this.actor)})`;
+}
+
+/** Someone opens, answers, lists or deletes the k-th symptom check: only its own patient, and only while it exists. */
+class TouchTriage implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly actor: Actor, readonly k: number, readonly action: 'get' | 'answer' | 'list' | 'delete') {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const c = clientOf(this.actor);
+    const s = m.triage.length > 0 ? m.triage[this.k % m.triage.length]! : null;
+    const id = s?.id ?? '00000000-0000-4000-8000-000000000000';
+    const res = this.action === 'get' ? await c.get(API.myTriageSession(id))
+      : this.action === 'answer' ? await c.post(API.myTriageSessionAnswers(id), { findingId: 'cough', answer: false })
+        : this.action === 'list' ? await c.get(API.myTriageSessions)
+          : await c.request('DELETE', API.myTriageSession(id));
+    assertNoLeak(m, this.actor, res, `triage ${this.action}`);
+    if (this.actor.kind !== 'patient') {
+      expect(res.status).toBe(403);
+      return;
+    }
+    const index = this.actor.index;
+    if (this.action === 'list') {
+      expect(new Set((res.body as { items: { id: string }[] }).items.map((i) => i.id))).toEqual(new Set(m.triage.filter((t) => t.patient === index && !t.deleted).map((t) => t.id)));
+      return;
+    }
+    const mine = s !== null && s.patient === index && !s.deleted;
+    expect(res.status, res.text).toBe(mine ? (this.action === 'delete' ? 204 : 200) : 404);
+    if (mine && this.action === 'delete') s.deleted = true;
+  }
+  toString = () => `triage(${JSON.stringify(this.actor)}, ${this.action} #${this.k})`;
+}
+
 /** A clinic admin switches Consultation Replays off or on (kill switch). */
 class SwitchReplays implements fc.AsyncCommand<Model, Real> {
   constructor(readonly on: boolean) {}
@@ -450,7 +499,7 @@ class SignOutAndIn implements fc.AsyncCommand<Model, Real> {
 /** Every sequence starts from the same care relationships, no bookings and no linked memberships. */
 async function resetWorld(): Promise<Model> {
   await ctx.dbs.admin.query('DELETE FROM outbox_messages WHERE appointment_id IS NOT NULL');
-  for (const table of ['replay_viewings', 'replay_tracks', 'recording_segments', 'consultation_messages', 'consultation_notes', 'consultation_summaries', 'break_glass_grants']) {
+  for (const table of ['triage_sessions', 'replay_viewings', 'replay_tracks', 'recording_segments', 'consultation_messages', 'consultation_notes', 'consultation_summaries', 'break_glass_grants']) {
     await ctx.dbs.admin.query(`DELETE FROM ${table}`);
   }
   recordings.blobs.blobs.clear();
@@ -472,7 +521,7 @@ async function resetWorld(): Promise<Model> {
     }
   }
   expect((await world.admin.client.request('PUT', API.adminFeature('replays'), { enabled: true, reason: 'model-based test reset' })).status).toBe(200);
-  return { care, appointments: [], links: new Map(), removed: new Set<number>(), recordings: [], replaysOn: true, breakGlass: new Map() };
+  return { care, appointments: [], links: new Map(), removed: new Set<number>(), recordings: [], replaysOn: true, breakGlass: new Map(), triage: [] };
 }
 
 const arbBook = fc.tuple(fc.nat(PATIENTS - 1), fc.nat(CLINICIANS - 1), fc.nat(50), fc.constantFrom<BookRoute>('private', 'membership'))
@@ -497,6 +546,8 @@ describe('model-based: no response ever carries a patient the caller is not enti
       arbActor.map((a) => new ListReplays(a)),
       fc.tuple(arbActor, fc.nat(20), arbActor).map(([a, k, i]) => new PlayReplay(a, k, i)),
       fc.boolean().map((on) => new SwitchReplays(on)),
+      arbActor.map((a) => new StartTriage(a)),
+      fc.tuple(arbActor, fc.nat(20), fc.constantFrom('get' as const, 'answer' as const, 'list' as const, 'delete' as const)).map(([a, k, x]) => new TouchTriage(a, k, x)),
     ];
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), async (cmds) => {

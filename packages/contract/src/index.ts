@@ -6,6 +6,7 @@ export * from './appointments.schema';
 export * from './access.schema';
 export * from './calls.schema';
 export * from './replays.schema';
+export * from './triage.schema';
 
 /** Every API path, in one place for the server's routes and the web app's client. */
 export const API = {
@@ -63,6 +64,11 @@ export const API = {
   adminIncidents: '/api/v1/admin/incidents',
   adminIncidentClose: (id: string) => `/api/v1/admin/incidents/${encodeURIComponent(id)}/close`,
   appointmentOutcome: (id: string) => `/api/v1/appointments/${encodeURIComponent(id)}/outcome`,
+  triageAssess: '/api/v1/triage/assess',
+  triageChat: '/api/v1/triage/chat',
+  myTriageSessions: '/api/v1/me/triage-sessions',
+  myTriageSession: (id: string) => `/api/v1/me/triage-sessions/${encodeURIComponent(id)}`,
+  myTriageSessionAnswers: (id: string) => `/api/v1/me/triage-sessions/${encodeURIComponent(id)}/answers`,
 } as const;
 
 /** The header that carries the session's CSRF token on every state-changing request. */

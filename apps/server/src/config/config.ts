@@ -21,6 +21,7 @@ const Env = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   MEMBERSHIP_LINK_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  TRIAGE_ASSESSMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
@@ -66,6 +67,8 @@ export interface Config {
     lockoutMinutes: number;
     argon2: { memoryCost: number; timeCost: number };
   };
+  /** The public symptom checker: assessments per minute per address (it needs no account). */
+  triage: { assessmentsPerMinute: number };
   webDistDir: string;
   /** The clinic's own time zone: times in messages are written in it. */
   clinicTimeZone: string;
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoSeed: e.DEMO_SEED,
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    triage: { assessmentsPerMinute: e.TRIAGE_ASSESSMENTS_PER_MINUTE },
     auth: {
       loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
       membershipLinkAttemptsPerHour: e.MEMBERSHIP_LINK_ATTEMPTS_PER_HOUR,

@@ -15,6 +15,7 @@ let callers: { name: string; cookie: string; csrf: string }[];
 let appointmentId: string;
 let consultationId: string;
 let mediaUrl: string;
+let triageSessionId: string;
 const recordings = { blobs: new MemoryBlobStore(), keys: new LocalKeyProvider(Buffer.alloc(32, 5)) };
 const decisionsByRoute = new Map<string, number>();
 
@@ -43,6 +44,7 @@ beforeAll(async () => {
   const replayed = await startConsultation(ctx, patient, staff[0]!);
   await recordSegment(ctx, recordings, replayed.consultationId, 'patient', 'audio-2s.webm', 0);
   await endConsultation(ctx, replayed.consultationId);
+  triageSessionId = ((await patient.client.post(API.myTriageSessions, { text: 'a sore throat', age: 30, sex: 'female' })).body as { id: string }).id;
   mediaUrl = ((await patient.client.post(API.consultationReplay(replayed.consultationId), {})).body as ReplayPlayback).tracks[0]!.src;
   callers = [patient, ...staff].map((c, i) => ({ name: ['patient', 'clinician', 'admin'][i]!, cookie: c.client.cookie!, csrf: c.client.csrfToken! }));
 });
@@ -51,6 +53,7 @@ afterAll(async () => ctx.close());
 const KNOWN_PUBLIC = new Set([
   'GET /healthz', 'GET /readyz', 'GET /api/openapi.json',
   'POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'POST /api/v1/auth/password-reset', 'POST /api/v1/auth/password-reset/confirm',
+  'POST /api/v1/triage/assess', 'POST /api/v1/triage/chat',
 ]);
 
 describe('route coverage', () => {
@@ -70,7 +73,7 @@ describe('route coverage', () => {
     expect(patientRoutes.length).toBeGreaterThan(4);
     for (const route of patientRoutes) {
       const method = route.method.split(',')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT';
-      const url = route.url === '/api/v1/replay-media/:link/:participant' ? mediaUrl : route.url.replace(':patientId', patient.patientId).replace(':appointmentId', appointmentId).replace(':consultationId', consultationId);
+      const url = route.url === '/api/v1/replay-media/:link/:participant' ? mediaUrl : route.url.replace(':patientId', patient.patientId).replace(':appointmentId', appointmentId).replace(':consultationId', consultationId).replace(':sessionId', triageSessionId);
       const payload = method === 'PATCH' ? { postcode: 'E1 6AN' } : method === 'POST' || method === 'PUT' ? {} : undefined;
       let answered = 0;
       for (const c of callers) {

@@ -21,6 +21,8 @@ export class AccessDenied extends Error {
     readonly resource: ResourceRef,
     readonly reason: DenyReason,
     readonly resourceId: string | null = null,
+    /** What the audit entry calls the thing tried, when not the policy's resource kind (e.g. "triage-session"). */
+    readonly resourceType: string | null = null,
   ) {
     super(`denied ${action}`);
   }
@@ -63,11 +65,11 @@ export class Guard {
     return decide(this.tx.principal, action, resource, facts);
   }
 
-  /** Allow or throw AccessDenied (`resourceId` names the thing in the audit entry of a denial). */
-  async authorize(action: Action, resource: ResourceRef, resourceId: string | null = null): Promise<void> {
+  /** Allow or throw AccessDenied (`resourceId` and `resourceType` name the thing in the audit entry of a denial). */
+  async authorize(action: Action, resource: ResourceRef, resourceId: string | null = null, resourceType: string | null = null): Promise<void> {
     const decision = this.judge(action, resource, await this.policyFacts());
     this.ctx.decisions.push({ action, allowed: decision.allowed });
-    if (!decision.allowed) throw new AccessDenied(action, resource, decision.reason, resourceId);
+    if (!decision.allowed) throw new AccessDenied(action, resource, decision.reason, resourceId, resourceType);
   }
 
   /** The subset of items the principal may have `action` done on (the rest are silently left out). */
@@ -100,7 +102,7 @@ export async function asPrincipal<T>(
       recordAudit(tx, ctx.meta, [
         {
           action: 'denied',
-          resourceType: err.resource.kind,
+          resourceType: err.resourceType ?? err.resource.kind,
           resourceId: err.resourceId ?? (err.resource.kind === 'patient' ? err.resource.patientId : null),
           patientId,
           outcome: 'denied',

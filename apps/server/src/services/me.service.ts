@@ -69,6 +69,7 @@ const RESOURCE_NOUNS: Record<string, string> = {
   'break-glass': 'emergency (break-glass) access to your recordings',
   recording: 'your consultation recording',
   consultation: 'your consultation',
+  'triage-session': 'your symptom check',
 };
 
 const ACTION_VERBS: Record<AccessLogEntry['action'], string> = {

@@ -1,3 +1,4 @@
+import type { SymptomChecker } from '@confide/triage';
 import type { Config } from '../config/config';
 import type { Databases } from '../db/database';
 import type { DataFaults } from '../db/with-principal';
@@ -40,6 +41,8 @@ export interface ServiceDeps {
   readonly features: FeatureSwitches;
   /** Where recordings are kept, encrypted, and the key provider that wraps their keys. */
   readonly recordings: { readonly blobs: BlobStore; readonly keys: KeyProvider };
+  /** The symptom checker (its knowledge base loaded and checked at start). */
+  readonly symptomChecker: SymptomChecker;
   /** Replay media being streamed now (ended at once when Consultation Replays is switched off). */
   readonly mediaStreams: MediaStreams;
 }

@@ -35,6 +35,8 @@ export const ACTIONS = [
   'recording.view', // a consultation's recording is played (streamed) or downloaded
   'recording.erase', // the patient has their own recording crypto-shredded (where the law allows)
   'break-glass.open', // a clinician or clinic admin declares a reason to open a patient's recordings for 30 minutes
+  'triage-session.read', // a patient's own symptom-checker chats (list, open)
+  'triage-session.manage', // start, answer and delete one's own symptom-checker chats
   'feature.manage', // turn a capability on or off for everyone (kill switch)
   'incident.manage', // read and close incidents
 ] as const;
@@ -67,4 +69,6 @@ export const PATIENT_DATA_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'recording.view',
   'recording.erase',
   'break-glass.open',
+  'triage-session.read',
+  'triage-session.manage',
 ]);

@@ -84,7 +84,7 @@ describe('policy: decide()', () => {
     fc.assert(
       fc.property(arbPrincipal, arbAction, arbResource, arbFacts, (p, action, r, facts) => {
         const breakGlass = p.role === 'clinic_admin' && (action === 'break-glass.open'
-          || (action === 'recording.present' && r.kind === 'consultation' && facts.breakGlassPatientIds.has(r.patientId)));
+          || ((action === 'recording.present' || action === 'recording.view') && r.kind === 'consultation' && facts.breakGlassPatientIds.has(r.patientId)));
         if (['pharmacist', 'partner_admin', 'clinic_admin'].includes(p.role) && PATIENT_DATA_ACTIONS.has(action) && !breakGlass) {
           expect(decide(p, action, r, facts).allowed).toBe(false);
         }
@@ -114,9 +114,9 @@ describe('policy: decide()', () => {
     );
   });
 
-  it('access routes (NHS registration, memberships) are read and changed by their own patient only', () => {
+  it('access routes (NHS registration, memberships) and symptom-checker chats are read and changed by their own patient only', () => {
     fc.assert(
-      fc.property(arbPrincipal, fc.constantFrom('access-route.read' as const, 'access-route.manage' as const), arbResource, arbFacts, (p, action, r, facts) => {
+      fc.property(arbPrincipal, fc.constantFrom('access-route.read' as const, 'access-route.manage' as const, 'triage-session.read' as const, 'triage-session.manage' as const), arbResource, arbFacts, (p, action, r, facts) => {
         const expected = p.mfaSatisfied && p.role === 'patient' && r.kind === 'patient' && p.patientId !== null && r.patientId === p.patientId;
         expect(decide(p, action, r, facts).allowed).toBe(expected);
       }),

@@ -54,6 +54,8 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
     case 'access-log.read':
     case 'access-route.read':
     case 'access-route.manage':
+    case 'triage-session.read':
+    case 'triage-session.manage':
       if (r.kind !== 'patient') return deny('wrong-resource');
       return ownsPatient(p, r) ? ALLOW : deny('not-entitled');
     case 'staff.list':

@@ -219,6 +219,27 @@ describe('the database alone (policy module off)', () => {
     });
   });
 
+  it('symptom checks: a patient reads, writes and deletes only their own', async () => {
+    const [a, b] = world.patients;
+    const insert = (patientId: string) => [
+      `INSERT INTO triage_sessions (patient_id, description, age, sex, result, triage, summary) VALUES ($1, 'a sore throat', 30, 'female', '{}', 'self_care', 's') RETURNING id`,
+      [patientId],
+    ] as const;
+    const pa = principalOf(a!, 'patient', a!.patientId);
+    const pb = principalOf(b!, 'patient', b!.patientId);
+    const mine = (await withPrincipal(ctx.dbs.app, pa, (tx) => tx.query<{ id: string }>(...insert(a!.patientId)))).rows[0]!.id;
+    await expect(withPrincipal(ctx.dbs.app, pa, (tx) => tx.query(...insert(b!.patientId)))).rejects.toThrow(/row-level security/);
+    await withPrincipal(ctx.dbs.app, pb, async (tx) => {
+      expect((await tx.query('SELECT 1 FROM triage_sessions WHERE id = $1', [mine])).rows).toEqual([]);
+      expect((await tx.query(`UPDATE triage_sessions SET summary = 'x' WHERE id = $1`, [mine])).rowCount).toBe(0);
+      expect((await tx.query('DELETE FROM triage_sessions WHERE id = $1', [mine])).rowCount).toBe(0);
+    });
+    for (const who of [principalOf(world.clinicians[0]!, 'clinician'), principalOf(world.admin, 'clinic_admin')]) {
+      await withPrincipal(ctx.dbs.app, who, async (tx) => expect((await tx.query('SELECT 1 FROM triage_sessions')).rows).toEqual([]));
+    }
+    await withPrincipal(ctx.dbs.app, pa, async (tx) => expect((await tx.query('DELETE FROM triage_sessions WHERE id = $1', [mine])).rowCount).toBe(1));
+  });
+
   it('break-glass grants: made only through break_glass_open(), seen by their holder, their patient and admins', async () => {
     const [a, b] = world.patients;
     const c = world.clinicians[1]!;
