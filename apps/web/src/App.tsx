@@ -10,6 +10,7 @@ import { SignInPage } from './public/SignInPage';
 import { SignUpPage } from './public/SignUpPage';
 import { SessionProvider } from './session/SessionProvider';
 import { TwoStepSetupPage } from './staff/TwoStepSetupPage';
+import { SYMPTOM_CHECKER_PATH } from './triage/triage-paths';
 
 // Each role's pages load on first visit, so a patient's phone never downloads the clinician's call tools or the
 // admin console.
@@ -18,6 +19,8 @@ const ClinicianRoutes = lazy(() => import('./clinician/ClinicianRoutes').then((m
 const PharmacistRoutes = lazy(() => import('./pharmacist/PharmacistRoutes').then((m) => ({ default: m.PharmacistRoutes })));
 const PartnerRoutes = lazy(() => import('./partner/PartnerRoutes').then((m) => ({ default: m.PartnerRoutes })));
 const AdminRoutes = lazy(() => import('./admin/AdminRoutes').then((m) => ({ default: m.AdminRoutes })));
+// The public symptom checker, for anyone (no account): loaded when first opened too.
+const SymptomCheckerPage = lazy(() => import('./triage/SymptomCheckerPage').then((m) => ({ default: m.SymptomCheckerPage })));
 
 function RoleArea({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading>Loading your pages…</Loading>}>{children}</Suspense>;
@@ -35,6 +38,14 @@ export function App() {
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="two-step-verification" element={<TwoStepSetupPage />} />
+            <Route
+              path={SYMPTOM_CHECKER_PATH.slice(1)}
+              element={
+                <Suspense fallback={<Loading>Loading the symptom checker…</Loading>}>
+                  <SymptomCheckerPage />
+                </Suspense>
+              }
+            />
             <Route path="patient/*" element={<RoleArea><PatientRoutes /></RoleArea>} />
             <Route path="clinician/*" element={<RoleArea><ClinicianRoutes /></RoleArea>} />
             <Route path="pharmacist/*" element={<RoleArea><PharmacistRoutes /></RoleArea>} />

@@ -38,7 +38,7 @@ export const TriageResult = z.object({
   because: z.array(z.object({ id: z.string(), label: z.string() })),
   /** The follow-up questions it would ask next, best first (empty when it has enough to go on). */
   questions: z.array(z.object({ findingId: z.string(), question: z.string() })),
-  /** Which kind of clinician to book, if booking fits (not for emergencies or self-care). */
+  /** Which kind of clinician to book, and how soon (null for an emergency: that is 999, not an appointment). */
   book: z.object({ profession: z.enum(['gp', 'nurse', 'therapist', 'specialist']), urgency: z.enum(['today', 'soon']) }).nullable(),
   safetyNet: z.string(),
   understood: z.object({ age: z.number().nullable(), sex: z.enum(['female', 'male']).nullable(), durationDays: z.number().nullable() }),

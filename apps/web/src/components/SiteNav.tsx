@@ -2,6 +2,7 @@ import { NavLink } from 'react-router';
 import { ROLE_LABELS } from '@confide/domain';
 import { useSession } from '../session/use-session';
 import { needsTwoStepSetup, SIGN_IN_PATH } from '../session/role-paths';
+import { SYMPTOM_CHECKER_PATH } from '../triage/triage-paths';
 import { navItemsFor, type NavItem } from './role-navigation';
 import { SignOutButton } from './SignOutButton';
 
@@ -30,6 +31,7 @@ export function SiteNav() {
       <nav aria-label="Main" className="site-nav">
         <NavLinks
           items={[
+            { label: 'Check your symptoms', to: SYMPTOM_CHECKER_PATH },
             { label: 'Sign in', to: SIGN_IN_PATH },
             { label: 'Create an account', to: '/sign-up' },
           ]}

@@ -13,6 +13,7 @@ export function navItemsFor(role: Role): NavItem[] {
   switch (role) {
     case 'patient':
       return [
+        { label: 'Check symptoms', to: `${base}/symptoms` },
         { label: 'Book', to: `${base}/book` },
         { label: 'Appointments', to: `${base}/appointments` },
         { label: 'Consultation Replays', to: `${base}/replays` },

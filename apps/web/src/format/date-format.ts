@@ -64,3 +64,14 @@ export function todayIsoDate(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** Whole years between a date of birth and today (both `YYYY-MM-DD`), or null if either is not a date. */
+export function ageInYears(dateOfBirth: string, today: string = todayIsoDate()): number | null {
+  const born = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth);
+  const now = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+  if (!born || !now) return null;
+  const [, by, bm, bd] = born.map(Number) as [number, number, number, number];
+  const [, ny, nm, nd] = now.map(Number) as [number, number, number, number];
+  const age = ny - by - (nm < bm || (nm === bm && nd < bd) ? 1 : 0);
+  return age >= 0 ? age : null;
+}

@@ -5,6 +5,7 @@ import type { SlotList as SlotListData } from '@confide/contract';
 import { useApiResource } from '../api/use-api-resource';
 import { AsyncContent } from '../components/AsyncContent';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { Notice } from '../components/Notice';
 import { Page } from '../components/Page';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
@@ -13,7 +14,15 @@ import { summaryItems, type FieldErrors } from '../forms/field-errors';
 import { useFormErrors } from '../forms/use-form-errors';
 import { formatLongDate, formatTime, isIsoDate, todayIn } from '../format/clinic-time';
 import { PROFESSION_LABELS } from '../format/staff-labels';
-import { BOOKING_SETBACK_MESSAGES, readBookingSetback, type ChosenSlotState } from './booking-state';
+import { SEE_WHOM } from '../triage/triage-text';
+import {
+  BOOKING_SETBACK_MESSAGES,
+  handoffState,
+  readBookingSetback,
+  readSymptomCheckHandoff,
+  type ChosenSlotState,
+  type SymptomCheckHandoff,
+} from './booking-state';
 import { BookingUnavailable } from './BookingUnavailable';
 import { BOOK_CONFIRM_PATH } from './patient-paths';
 import { readSlotSearch, slotDetails, slotSearchParams, slotsPath, type SlotSearch } from './slot-search';
@@ -29,7 +38,20 @@ function timesHeading(search: SlotSearch): string {
 }
 
 /** The open times for a search: one button per time, going on to the confirm step with that time. */
-function SlotResults({ search }: { search: SlotSearch }) {
+/** Came from the symptom checker: who it suggests, how soon, and whether the summary goes with the reason. */
+function SymptomCheckNotice({ handoff }: { handoff: SymptomCheckHandoff }) {
+  return (
+    <Notice>
+      <p>
+        From your symptom check: we suggest you see {SEE_WHOM[handoff.profession]}{' '}
+        {handoff.urgency === 'today' ? 'today' : 'in the next few days'}.
+      </p>
+      {handoff.reason && <p>Your symptom check summary will be added to the reason for your appointment. You can change it before you book.</p>}
+    </Notice>
+  );
+}
+
+function SlotResults({ search, handoff }: { search: SlotSearch; handoff: SymptomCheckHandoff | null }) {
   const { search: query } = useLocation();
   const navigate = useNavigate();
   const path = slotsPath({ profession: search.profession, date: search.date, days: 1, firstAvailable: search.firstAvailable });
@@ -57,7 +79,7 @@ function SlotResults({ search }: { search: SlotSearch }) {
               </p>
               <SlotList slots={items} id="times" labelledBy="times-heading">
                 {(slot) => {
-                  const state: ChosenSlotState = { slot, search: query };
+                  const state: ChosenSlotState = { slot, search: query, ...handoffState(handoff) };
                   return (
                     <button type="button" className="slot-choice" onClick={() => navigate(BOOK_CONFIRM_PATH, { state })}>
                       <strong>{formatTime(slot.startsAt)}</strong>, {slotDetails(slot)}
@@ -83,7 +105,20 @@ export function BookAppointmentPage() {
   const features = useFeatures();
   const search = readSlotSearch(params);
   const today = todayIn();
-  const [profession, setProfession] = useState<Profession>(search?.profession ?? 'gp');
+  // From the symptom checker (in location state, never the address): kept through every search on this page.
+  const handoff = readSymptomCheckHandoff(location.state);
+  const keep = { state: handoffState(handoff) };
+  const [profession, setProfession] = useState<Profession>(search?.profession ?? handoff?.profession ?? 'gp');
+
+  // The checker said to be seen today: look for the first free time today straight away.
+  const firstAvailableFor = handoff?.urgency === 'today' && !search ? handoff.profession : null;
+  useEffect(() => {
+    if (!firstAvailableFor) return;
+    setParams(slotSearchParams({ profession: firstAvailableFor, date: todayIn(), firstAvailable: true }), {
+      replace: true,
+      state: location.state,
+    });
+  }, [firstAvailableFor, setParams, location.state]);
   const [date, setDate] = useState(search && !search.firstAvailable ? search.date : today);
 
   // Sent back from the confirm step because the time went: say so once (and not again on reload).
@@ -92,8 +127,11 @@ export function BookAppointmentPage() {
   useEffect(() => {
     if (!setback) return;
     show({}, BOOKING_SETBACK_MESSAGES[setback]);
-    navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
-  }, [setback, show, navigate, location.pathname, location.search]);
+    navigate(
+      { pathname: location.pathname, search: location.search },
+      { replace: true, state: handoffState(readSymptomCheckHandoff(location.state)) },
+    );
+  }, [setback, show, navigate, location.pathname, location.search, location.state]);
 
   function validate(): FieldErrors {
     if (date === '') return { date: 'Enter the date you want to be seen, for example 20/11/2026.' };
@@ -110,12 +148,12 @@ export function BookAppointmentPage() {
       return;
     }
     form.clear();
-    setParams(slotSearchParams({ profession, date, firstAvailable: false }));
+    setParams(slotSearchParams({ profession, date, firstAvailable: false }), keep);
   }
 
   function firstAvailableToday() {
     form.clear();
-    setParams(slotSearchParams({ profession, date: todayIn(), firstAvailable: true }));
+    setParams(slotSearchParams({ profession, date: todayIn(), firstAvailable: true }), keep);
   }
 
   if (!features.booking) {
@@ -129,6 +167,7 @@ export function BookAppointmentPage() {
   return (
     <Page title="Book an appointment" hasErrors={form.hasAny}>
       <ErrorSummary items={summaryItems(form.errors, FIELDS, form.formError)} focusKey={form.attempt} />
+      {handoff && <SymptomCheckNotice handoff={handoff} />}
       <form onSubmit={findTimes} noValidate className="form">
         <SelectField
           id="profession"
@@ -156,7 +195,7 @@ export function BookAppointmentPage() {
           Find times
         </button>
       </form>
-      {search && <SlotResults key={slotSearchParams(search).toString()} search={search} />}
+      {search && <SlotResults key={slotSearchParams(search).toString()} search={search} handoff={handoff} />}
     </Page>
   );
 }

@@ -28,7 +28,7 @@ import { formatPounds } from '../format/money-format';
 import { routeChoice, routeLabel, routeValue } from './access-route-labels';
 import { AppointmentDetails } from './AppointmentDetails';
 import { BookingUnavailable } from './BookingUnavailable';
-import { readConfirmPageState, type BookedState, type BookingSetbackState } from './booking-state';
+import { handoffState, readConfirmPageState, type BookedState, type BookingSetbackState, type SymptomCheckHandoff } from './booking-state';
 import { ACCESS_PATH, APPOINTMENTS_PATH, BOOK_CONFIRM_PATH, BOOK_PATH } from './patient-paths';
 
 const FIELDS = ['reason', 'access'] as const;
@@ -56,12 +56,19 @@ function CannotBookNotice({ slot, type }: { slot: Slot; type: AppointmentType | 
   );
 }
 
-function BookingStep({ slot, search }: { slot: Slot; search: string }) {
+interface BookingStepProps {
+  slot: Slot;
+  search: string;
+  /** From the symptom checker: its summary starts the reason, if the patient chose to add it. */
+  symptomCheck: SymptomCheckHandoff | undefined;
+}
+
+function BookingStep({ slot, search, symptomCheck }: BookingStepProps) {
   const api = useApi();
   const navigate = useNavigate();
   const form = useFormErrors();
   const access = useApiResource<MyAccess>(API.myAccess);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(symptomCheck?.reason ?? '');
   const [routeChosen, setRouteChosen] = useState('');
   const [busy, setBusy] = useState(false);
   const features = useFeatures();
@@ -94,7 +101,7 @@ function BookingStep({ slot, search }: { slot: Slot; search: string }) {
     } catch (error) {
       setBusy(false);
       if (isApiProblem(error) && (error.code === 'slot_taken' || error.code === 'not_a_slot')) {
-        const state: BookingSetbackState = { setback: error.code };
+        const state: BookingSetbackState = { setback: error.code, ...handoffState(symptomCheck) };
         navigate(`${BOOK_PATH}${search}`, { state });
         return;
       }
@@ -122,7 +129,9 @@ function BookingStep({ slot, search }: { slot: Slot; search: string }) {
       <ErrorSummary items={summaryItems(form.errors, FIELDS, form.formError)} focusKey={form.attempt} />
       <AppointmentDetails slot={slot} />
       <p>
-        <Link to={`${BOOK_PATH}${search}`}>Choose a different time</Link>
+        <Link to={`${BOOK_PATH}${search}`} state={handoffState(symptomCheck)}>
+          Choose a different time
+        </Link>
       </p>
       <AsyncContent
         resource={access.resource}
@@ -138,7 +147,11 @@ function BookingStep({ slot, search }: { slot: Slot; search: string }) {
               <TextAreaField
                 id="reason"
                 label="Reason for your appointment"
-                hint="This helps your clinician prepare. Only they will see it."
+                hint={
+                  symptomCheck?.reason
+                    ? 'We have added your symptom check summary. You can change it. This helps your clinician prepare. Only they will see it.'
+                    : 'This helps your clinician prepare. Only they will see it.'
+                }
                 value={reason}
                 onChange={setReason}
                 error={form.errors.reason}
@@ -215,5 +228,5 @@ export function ConfirmBookingPage() {
     );
   }
 
-  return <BookingStep slot={state.slot} search={state.search} />;
+  return <BookingStep slot={state.slot} search={state.search} symptomCheck={state.symptomCheck} />;
 }

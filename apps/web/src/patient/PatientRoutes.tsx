@@ -11,8 +11,11 @@ import { ChangeAppointmentTimePage } from './ChangeAppointmentTimePage';
 import { CheckInPage } from './CheckInPage';
 import { ConfirmBookingPage } from './ConfirmBookingPage';
 import { ConsultationSummaryPage } from './ConsultationSummaryPage';
+import { DeleteSymptomCheckPage } from './DeleteSymptomCheckPage';
 import { PatientProfilePage } from './PatientProfilePage';
+import { PatientSymptomsPage } from './PatientSymptomsPage';
 import { ReplaysPage } from './ReplaysPage';
+import { SymptomCheckPage } from './SymptomCheckPage';
 
 /** Pages under /patient, for signed-in patients only. */
 export function PatientRoutes() {
@@ -32,6 +35,9 @@ export function PatientRoutes() {
         <Route path="consultations/:consultationId/call" element={<CallPage />} />
         <Route path="replays" element={<ReplaysPage />} />
         <Route path="replays/:consultationId" element={<ReplayPlayerPage role="patient" />} />
+        <Route path="symptoms" element={<PatientSymptomsPage />} />
+        <Route path="symptoms/:sessionId" element={<SymptomCheckPage />} />
+        <Route path="symptoms/:sessionId/delete" element={<DeleteSymptomCheckPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -26,3 +26,16 @@ export function checkInPath(appointmentId: string): string {
 export function consultationSummaryPath(consultationId: string): string {
   return `${BASE}/consultations/${encodeURIComponent(consultationId)}`;
 }
+
+/** The symptom checker, kept in the patient's record: start one, and the list of previous checks. */
+export const SYMPTOMS_PATH = `${BASE}/symptoms`;
+
+/** One kept symptom check: the conversation and advice, and carrying on answering. */
+export function symptomCheckPath(sessionId: string): string {
+  return `${SYMPTOMS_PATH}/${encodeURIComponent(sessionId)}`;
+}
+
+/** "Delete this symptom check?" */
+export function deleteSymptomCheckPath(sessionId: string): string {
+  return `${symptomCheckPath(sessionId)}/delete`;
+}

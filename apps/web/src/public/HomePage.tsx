@@ -1,10 +1,14 @@
 import { Link } from 'react-router';
 import { Page } from '../components/Page';
+import { SYMPTOMS_PATH } from '../patient/patient-paths';
 import { pathAfterSignIn } from '../session/role-paths';
 import { useSession } from '../session/use-session';
+import { SYMPTOM_CHECKER_PATH } from '../triage/triage-paths';
 
 export function HomePage() {
   const { state } = useSession();
+  // A signed-in patient's checks are kept in their record; anyone else uses the public checker (nothing kept).
+  const isPatient = state.status === 'signed-in' && state.user.role === 'patient';
 
   return (
     <Page title="See a clinician online, in confidence">
@@ -29,6 +33,19 @@ export function HomePage() {
           </p>
         </div>
       )}
+
+      <section aria-labelledby="symptoms-heading">
+        <h2 id="symptoms-heading">Not sure where to get help?</h2>
+        <p>
+          Describe what is wrong and answer a few questions. The symptom checker tells you how soon to get help, and
+          where. {isPatient ? 'Your checks are kept in your record.' : 'You do not need an account.'}
+        </p>
+        <p>
+          <Link className="button button--secondary" to={isPatient ? SYMPTOMS_PATH : SYMPTOM_CHECKER_PATH}>
+            Check your symptoms
+          </Link>
+        </p>
+      </section>
 
       <h2>How Confide protects your information</h2>
       <ul className="list">

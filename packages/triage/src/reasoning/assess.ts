@@ -124,6 +124,11 @@ export function assess(kb: KnowledgeBase, e: Evidence): Assessment {
     .filter((x) => x.ratio > 1)
     .sort((a, b) => b.ratio - a.ratio);
   for (const { f } of telling) because.add(f);
+  // Set by the thin-evidence floor (no plausible condition needs it): what was said, most telling for the likeliest.
+  if (because.size === 0 && ranked[0]) {
+    const top = ranked[0].condition;
+    for (const f of [...e.present].sort((a, b) => (top.findings[b] ?? LEAK) - (top.findings[a] ?? LEAK))) because.add(f);
+  }
   return {
     level,
     redFlags: flags,
