@@ -1,21 +1,20 @@
 import { useReducer, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { API, type TriageSession, type TriageSessionList } from '@confide/contract';
-import { isApiProblem } from '../api/api-problem';
-import { problemMessage } from '../api/problem-message';
 import { useApi } from '../api/use-api';
 import { useApiResource } from '../api/use-api-resource';
 import { AsyncContent } from '../components/AsyncContent';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Notice } from '../components/Notice';
 import { Page } from '../components/Page';
-import { renameFields, summaryItems } from '../forms/field-errors';
+import { summaryItems } from '../forms/field-errors';
 import { useFormErrors } from '../forms/use-form-errors';
 import { ageInYears, formatLongDateTime } from '../format/date-format';
 import { useSignedInUser } from '../session/use-session';
+import { startCheck } from '../triage/start-check';
 import { EmergencyNotice } from '../triage/EmergencyNotice';
 import { chatReducer, INITIAL_CHAT } from '../triage/triage-chat';
-import { checkStart, draftWithAge, START_FIELD_NAMES, START_FIELDS, type StartDraft } from '../triage/triage-start';
+import { draftWithAge, START_FIELDS, type StartDraft } from '../triage/triage-start';
 import { LEVEL_LABELS } from '../triage/triage-text';
 import { TriageConversation } from '../triage/TriageConversation';
 import { TriageStartForm } from '../triage/TriageStartForm';
@@ -90,22 +89,11 @@ export function PatientSymptomsPage() {
   async function handleStart(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (chat.waiting) return;
-    const checked = checkStart(draft);
-    if (!checked.ok) {
-      form.show(checked.errors);
-      return;
-    }
-    form.clear();
-    dispatch({ type: 'start', start: checked.start });
-    try {
-      const started = await api.post<TriageSession>(API.myTriageSessions, checked.start);
+    await startCheck(draft, form, dispatch, async (start) => {
+      const started = await api.post<TriageSession>(API.myTriageSessions, start);
       const state: StartedCheckState = { started };
       navigate(symptomCheckPath(started.id), { state });
-    } catch (error) {
-      dispatch({ type: 'reset' });
-      if (isApiProblem(error) && error.hasFieldErrors) form.show(renameFields(error.fieldErrors, START_FIELD_NAMES));
-      else form.show({}, problemMessage(error));
-    }
+    });
   }
 
   return (

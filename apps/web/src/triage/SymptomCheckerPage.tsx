@@ -1,20 +1,19 @@
 import { useReducer, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { API, type TriageResult } from '@confide/contract';
-import { isApiProblem } from '../api/api-problem';
-import { problemMessage } from '../api/problem-message';
 import { useApi } from '../api/use-api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { focusPageHeading } from '../components/focus-page-heading';
 import { Notice } from '../components/Notice';
 import { Page } from '../components/Page';
-import { renameFields, summaryItems } from '../forms/field-errors';
+import { summaryItems } from '../forms/field-errors';
 import { useFormErrors } from '../forms/use-form-errors';
 import { SYMPTOMS_PATH } from '../patient/patient-paths';
 import { useSession } from '../session/use-session';
 import { EmergencyNotice } from './EmergencyNotice';
+import { startCheck } from './start-check';
 import { chatReducer, chatRequest, INITIAL_CHAT, type ChatTurn } from './triage-chat';
-import { checkStart, EMPTY_DRAFT, START_FIELD_NAMES, START_FIELDS, type StartDraft } from './triage-start';
+import { EMPTY_DRAFT, START_FIELDS, type StartDraft } from './triage-start';
 import { answerFailedText, summaryOfResult } from './triage-text';
 import { TriageConversation } from './TriageConversation';
 import { TriageStartForm } from './TriageStartForm';
@@ -35,23 +34,11 @@ export function SymptomCheckerPage() {
   async function handleStart(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (chat.waiting) return;
-    const checked = checkStart(draft);
-    if (!checked.ok) {
-      form.show(checked.errors);
-      return;
-    }
-    form.clear();
     setAnswerError(null);
-    dispatch({ type: 'start', start: checked.start });
-    try {
-      const result = await api.post<TriageResult>(API.triageChat, chatRequest(checked.start, []));
+    await startCheck(draft, form, dispatch, async (start) => {
+      const result = await api.post<TriageResult>(API.triageChat, chatRequest(start, []));
       dispatch({ type: 'result', result });
-    } catch (error) {
-      // Back to the form, as it was typed, with what went wrong.
-      dispatch({ type: 'reset' });
-      if (isApiProblem(error) && error.hasFieldErrors) form.show(renameFields(error.fieldErrors, START_FIELD_NAMES));
-      else form.show({}, problemMessage(error));
-    }
+    });
   }
 
   async function handleAnswer(turn: ChatTurn) {
