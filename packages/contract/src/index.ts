@@ -7,6 +7,7 @@ export * from './access.schema';
 export * from './calls.schema';
 export * from './replays.schema';
 export * from './triage.schema';
+export * from './prescribing.schema';
 
 /** Every API path, in one place for the server's routes and the web app's client. */
 export const API = {
@@ -69,6 +70,30 @@ export const API = {
   myTriageSessions: '/api/v1/me/triage-sessions',
   myTriageSession: (id: string) => `/api/v1/me/triage-sessions/${encodeURIComponent(id)}`,
   myTriageSessionAnswers: (id: string) => `/api/v1/me/triage-sessions/${encodeURIComponent(id)}/answers`,
+  formulary: '/api/v1/formulary',
+  secondFactor: '/api/v1/me/second-factor',
+  clinicalRecord: (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/clinical-record`,
+  allergies: (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/allergies`,
+  allergy: (patientId: string, id: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/allergies/${encodeURIComponent(id)}`,
+  currentMedicines: (patientId: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/medicines`,
+  currentMedicine: (patientId: string, id: string) => `/api/v1/patients/${encodeURIComponent(patientId)}/medicines/${encodeURIComponent(id)}`,
+  pharmacySearch: '/api/v1/pharmacies/search',
+  myNominatedPharmacy: '/api/v1/me/nominated-pharmacy',
+  adminPharmacyImport: '/api/v1/admin/pharmacies/import',
+  adminPostcodeImport: '/api/v1/admin/postcodes/import',
+  prescriptionChecks: (consultationId: string) => `/api/v1/consultations/${encodeURIComponent(consultationId)}/prescription-checks`,
+  consultationPrescriptions: (consultationId: string) => `/api/v1/consultations/${encodeURIComponent(consultationId)}/prescriptions`,
+  myPrescriptions: '/api/v1/me/prescriptions',
+  prescription: (id: string) => `/api/v1/prescriptions/${encodeURIComponent(id)}`,
+  cancelPrescription: (id: string) => `/api/v1/prescriptions/${encodeURIComponent(id)}/cancel`,
+  dispensePrescription: (id: string) => `/api/v1/prescriptions/${encodeURIComponent(id)}/dispense`,
+  collectPrescription: (id: string) => `/api/v1/prescriptions/${encodeURIComponent(id)}/collected`,
+  prescriptionRepeatRequests: (id: string) => `/api/v1/prescriptions/${encodeURIComponent(id)}/repeat-requests`,
+  pharmacyPrescriptions: '/api/v1/pharmacy/prescriptions',
+  myRepeatRequests: '/api/v1/me/repeat-requests',
+  clinicianRepeatRequests: '/api/v1/clinician/repeat-requests',
+  approveRepeatRequest: (id: string) => `/api/v1/repeat-requests/${encodeURIComponent(id)}/approve`,
+  declineRepeatRequest: (id: string) => `/api/v1/repeat-requests/${encodeURIComponent(id)}/decline`,
 } as const;
 
 /** The header that carries the session's CSRF token on every state-changing request. */

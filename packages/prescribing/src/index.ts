@@ -1,4 +1,4 @@
 export * from './formulary/schema';
 export { loadFormulary, formularyProblems, type Formulary } from './formulary/formulary';
 export { searchFormulary } from './formulary/search';
-export { checkPrescription, maySign, type PrescribingAlert, type AlertSeverity, type PatientContext, type ProposedItem } from './checks/prescription-checks';
+export { checkPrescription, maySign, needsReason, type PrescribingAlert, type AlertSeverity, type PatientContext, type ProposedItem } from './checks/prescription-checks';

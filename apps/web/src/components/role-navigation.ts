@@ -17,6 +17,8 @@ export function navItemsFor(role: Role): NavItem[] {
         { label: 'Book', to: `${base}/book` },
         { label: 'Appointments', to: `${base}/appointments` },
         { label: 'Consultation Replays', to: `${base}/replays` },
+        { label: 'Prescriptions', to: `${base}/prescriptions` },
+        { label: 'Pharmacy', to: `${base}/pharmacy` },
         { label: 'NHS and memberships', to: `${base}/access` },
         profile,
       ];
@@ -24,6 +26,7 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { label: 'Your day', to: `${base}/day` },
         { label: 'Availability', to: `${base}/availability` },
+        { label: 'Repeat requests', to: `${base}/repeat-requests` },
         { label: 'Emergency access', to: `${base}/break-glass` },
         profile,
       ];
@@ -36,9 +39,12 @@ export function navItemsFor(role: Role): NavItem[] {
         { label: 'Service switches', to: `${base}/switches` },
         { label: 'Incidents', to: `${base}/incidents` },
         { label: 'Emergency access', to: `${base}/break-glass` },
+        { label: 'Pharmacies', to: `${base}/pharmacies` },
       ];
     case 'partner_admin':
       return [{ label: 'Members', to: `${base}/members` }, { label: 'Usage', to: `${base}/usage` }, profile];
+    case 'pharmacist':
+      return [{ label: 'Prescriptions', to: `${base}/prescriptions` }, profile];
     default:
       return [profile];
   }

@@ -60,15 +60,15 @@ describe('checks before signing', () => {
   it('Schedule 2 and 3 controlled drugs cannot be prescribed remotely, whatever reason is given; Schedule 5 can', () => {
     const alerts = checkPrescription({ medicine: morphine, dosesPerTime: 1, timesPerDay: 2 }, patient(), interactions);
     expect(alerts[0]).toMatchObject({ kind: 'controlled-drug', severity: 'blocked', overridable: false });
-    expect(maySign(alerts, new Map([[0, 'I am sure']]))).toMatchObject({ ok: false });
+    expect(maySign(alerts, new Map([['controlled-drug', 'I am sure']]))).toMatchObject({ ok: false });
     expect(checkPrescription({ medicine: codeine, dosesPerTime: 1, timesPerDay: 4 }, patient(), interactions)).toEqual([]);
   });
 
   it('every alert but a caution needs a recorded reason before signing', () => {
     const alerts = checkPrescription({ medicine: amoxicillin, dosesPerTime: 1, timesPerDay: 3 }, patient({ allergies: [{ substance: 'amoxicillin', reaction: 'rash' }] }), interactions);
     expect(maySign(alerts, new Map())).toMatchObject({ ok: false });
-    expect(maySign(alerts, new Map([[0, 'ok']]))).toMatchObject({ ok: false });
-    expect(maySign(alerts, new Map([[0, 'Rash was viral, confirmed by allergy clinic']]))).toEqual({ ok: true });
+    expect(maySign(alerts, new Map([['allergy:amoxicillin', 'ok']]))).toMatchObject({ ok: false });
+    expect(maySign(alerts, new Map([['allergy:amoxicillin', 'Rash was viral, confirmed by allergy clinic']]))).toEqual({ ok: true });
   });
 
   it('property: an allergy to any of a medicine’s classes always raises an allergy alert, most severe alerts first', () => {

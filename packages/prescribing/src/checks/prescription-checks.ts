@@ -22,6 +22,8 @@ export interface PatientContext {
 export type AlertSeverity = 'blocked' | 'contraindicated' | 'severe' | 'moderate' | 'caution';
 
 export interface PrescribingAlert {
+  /** Stable for the same prescription and patient (e.g. "allergy:penicillin"): what an override reason is recorded against. */
+  readonly code: string;
   readonly kind: 'controlled-drug' | 'allergy' | 'interaction' | 'duplicate-therapy' | 'maximum-dose' | 'age' | 'pregnancy' | 'breastfeeding';
   readonly severity: AlertSeverity;
   readonly message: string;
@@ -47,7 +49,7 @@ export function checkPrescription(item: ProposedItem, patient: PatientContext, i
 
   if (m.controlledSchedule === 2 || m.controlledSchedule === 3) {
     alerts.push({
-      kind: 'controlled-drug', severity: 'blocked', overridable: false,
+      code: 'controlled-drug', kind: 'controlled-drug', severity: 'blocked', overridable: false,
       message: `${m.name} is a Schedule ${m.controlledSchedule} controlled drug: it cannot be prescribed remotely. Arrange a face-to-face review.`,
     });
   }
@@ -56,7 +58,7 @@ export function checkPrescription(item: ProposedItem, patient: PatientContext, i
     const substance = allergy.substance.toLowerCase();
     if (mine.has(substance)) {
       alerts.push({
-        kind: 'allergy', severity: 'severe', overridable: true,
+        code: `allergy:${substance}`, kind: 'allergy', severity: 'severe', overridable: true,
         message: `Recorded allergy to ${allergy.substance} (${allergy.reaction}): ${m.name} is ${substance === m.name.toLowerCase() ? 'that medicine' : `a ${substance} medicine`}.`,
       });
     }
@@ -68,15 +70,15 @@ export function checkPrescription(item: ProposedItem, patient: PatientContext, i
       const hit = (mine.has(i.a) && theirs.has(i.b)) || (mine.has(i.b) && theirs.has(i.a));
       if (!hit) continue;
       alerts.push({
-        kind: 'interaction', severity: i.severity, overridable: true,
+        code: `interaction:${i.id}:${current.id}`, kind: 'interaction', severity: i.severity, overridable: true,
         message: `Interaction with ${current.name}: ${i.effect} ${i.advice}`,
       });
     }
     const shared = m.classes.filter((c) => c !== 'other' && current.classes.includes(c));
     if (shared.length > 0 && current.id !== m.id) {
-      alerts.push({ kind: 'duplicate-therapy', severity: 'moderate', overridable: true, message: `Duplicate therapy: the patient already takes ${current.name} (${shared.join(', ')}).` });
+      alerts.push({ code: `duplicate-therapy:${current.id}`, kind: 'duplicate-therapy', severity: 'moderate', overridable: true, message: `Duplicate therapy: the patient already takes ${current.name} (${shared.join(', ')}).` });
     } else if (current.id === m.id || current.name === m.name) {
-      alerts.push({ kind: 'duplicate-therapy', severity: 'moderate', overridable: true, message: `The patient already takes ${current.name}.` });
+      alerts.push({ code: `duplicate-therapy:${current.id}`, kind: 'duplicate-therapy', severity: 'moderate', overridable: true, message: `The patient already takes ${current.name}.` });
     }
   }
 
@@ -84,30 +86,33 @@ export function checkPrescription(item: ProposedItem, patient: PatientContext, i
     const daily = item.dosesPerTime * m.unitsPerDose * item.timesPerDay;
     if (daily > m.maxDailyDose + 1e-9) {
       alerts.push({
-        kind: 'maximum-dose', severity: 'severe', overridable: true,
+        code: 'maximum-dose', kind: 'maximum-dose', severity: 'severe', overridable: true,
         message: `${daily} ${m.doseUnit} a day is above the maximum of ${m.maxDailyDose} ${m.doseUnit} a day for ${m.name}.`,
       });
     }
   }
 
   if (m.minAgeYears !== null && patient.ageYears < m.minAgeYears) {
-    alerts.push({ kind: 'age', severity: 'severe', overridable: true, message: `${m.name} is not usually prescribed under ${m.minAgeYears} years old (the patient is ${Math.floor(patient.ageYears)}).` });
+    alerts.push({ code: 'age', kind: 'age', severity: 'severe', overridable: true, message: `${m.name} is not usually prescribed under ${m.minAgeYears} years old (the patient is ${Math.floor(patient.ageYears)}).` });
   }
   if (patient.pregnant && m.pregnancy.level !== 'generally-safe') {
-    alerts.push({ kind: 'pregnancy', severity: m.pregnancy.level === 'avoid' ? 'severe' : 'caution', overridable: true, message: `Pregnancy: ${m.pregnancy.note}` });
+    alerts.push({ code: 'pregnancy', kind: 'pregnancy', severity: m.pregnancy.level === 'avoid' ? 'severe' : 'caution', overridable: true, message: `Pregnancy: ${m.pregnancy.note}` });
   }
   if (patient.breastfeeding && m.breastfeeding.level !== 'generally-safe') {
-    alerts.push({ kind: 'breastfeeding', severity: m.breastfeeding.level === 'avoid' ? 'severe' : 'caution', overridable: true, message: `Breastfeeding: ${m.breastfeeding.note}` });
+    alerts.push({ code: 'breastfeeding', kind: 'breastfeeding', severity: m.breastfeeding.level === 'avoid' ? 'severe' : 'caution', overridable: true, message: `Breastfeeding: ${m.breastfeeding.note}` });
   }
 
   return alerts.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
 }
 
+/** Every alert but a caution needs a recorded reason before the prescription may be signed. */
+export const needsReason = (a: PrescribingAlert): boolean => a.severity !== 'caution';
+
 /** Whether the prescription may be signed: nothing blocked, and a reason recorded for every other alert. */
-export function maySign(alerts: readonly PrescribingAlert[], overrideReasons: ReadonlyMap<number, string>): { ok: true } | { ok: false; why: string } {
+export function maySign(alerts: readonly PrescribingAlert[], overrideReasons: ReadonlyMap<string, string>): { ok: true } | { ok: false; why: string; code: string } {
   const blocked = alerts.find((a) => !a.overridable);
-  if (blocked) return { ok: false, why: blocked.message };
-  const missing = alerts.findIndex((a, i) => a.severity !== 'caution' && (overrideReasons.get(i)?.trim().length ?? 0) < 3);
-  if (missing >= 0) return { ok: false, why: `Record why you are going on despite: ${alerts[missing]!.message}` };
+  if (blocked) return { ok: false, why: blocked.message, code: blocked.code };
+  const missing = alerts.find((a) => needsReason(a) && (overrideReasons.get(a.code)?.trim().length ?? 0) < 3);
+  if (missing) return { ok: false, why: `Record why you are going on despite: ${missing.message}`, code: missing.code };
   return { ok: true };
 }
