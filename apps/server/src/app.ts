@@ -1,3 +1,4 @@
+import { loadFormulary } from '@confide/prescribing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -17,6 +18,9 @@ import { Tripwire } from './tripwire/tripwire';
 import { MediaStreams } from './recordings/media-streams';
 import { SymptomChecker } from '@confide/triage';
 import { triageRoutes } from './http/triage/triage.routes';
+import { clinicalRecordRoutes } from './http/prescribing/clinical-record.routes';
+import { pharmaciesRoutes } from './http/prescribing/pharmacies.routes';
+import { prescriptionsRoutes } from './http/prescribing/prescriptions.routes';
 import { adminRoutes } from './http/admin/admin.routes';
 import { CallRooms } from './calls/call-rooms';
 import type { CallRecorder } from './calls/call-recorder';
@@ -102,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
     recordings: deps.recordings ?? { blobs: new FileBlobStore(config.recording.blobDir), keys: lazyKeys(config) },
     mediaStreams: new MediaStreams(app.log),
     symptomChecker: sharedSymptomChecker(),
+    formulary: loadFormulary(),
   };
   app.addHook('onReady', async () => {
     await services.features.refresh();
@@ -224,6 +229,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
   consultationsRoutes(app, services, rooms);
   replaysRoutes(app, services);
   triageRoutes(app, services);
+  clinicalRecordRoutes(app, services);
+  pharmaciesRoutes(app, services);
+  prescriptionsRoutes(app, services);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

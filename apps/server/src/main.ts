@@ -10,6 +10,7 @@ import { RetentionJob } from './recordings/retention';
 import { FileBlobStore } from './storage/blob-store';
 import { LogTransport, SmtpTransport } from './notifications/transports';
 import { seedDemoClinicIfEmpty, printDemoLogins } from './seed/demo-clinic';
+import { seedDemoDirectoryIfEmpty } from './seed/demo-directory';
 
 /** The only file that listens: load config, open and migrate the database, seed the demo, serve. */
 async function main(): Promise<void> {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     const loginRole = await appLoginRole(dbs);
     if (loginRole) await grantAppRole(dbs.admin, loginRole);
     const seeded = await seedDemoClinicIfEmpty(dbs.admin, config);
+    await seedDemoDirectoryIfEmpty(dbs.admin, config);
     const app = await buildApp({ config, dbs });
     const worker = new OutboxWorker(dbs.app, {
       email: config.messaging.smtpUrl ? SmtpTransport.fromUrl(config.messaging.smtpUrl, config.messaging.from) : new LogTransport(app.log, 'email'),

@@ -6,6 +6,7 @@ import type { Role } from '@confide/domain';
 import { currentTotpCode, newTotpSecret } from '../src/identity/totp';
 import { PasswordHasher } from '../src/identity/passwords';
 import { storeSegment } from '../src/recordings/segment-sink';
+import { demoDirectoryCsv, loadDirectory } from '../src/seed/demo-directory';
 import type { ServiceDeps } from '../src/services/service-deps';
 import { ApiClient, newRegistration, type TestContext } from './test-app';
 
@@ -222,4 +223,44 @@ export async function recordSegment(
 
 export async function endConsultation(ctx: TestContext, consultationId: string): Promise<void> {
   await ctx.dbs.admin.query(`UPDATE consultations SET ended_at = now() WHERE id = $1`, [consultationId]);
+}
+
+export interface WorldPharmacy {
+  organisationId: string;
+  odsCode: string;
+  name: string;
+  /** Signed in as the pharmacy's pharmacist. */
+  pharmacist: WorldStaff;
+}
+
+/** The demo pharmacy directory and its postcodes (idempotent), as `npm start` seeds them. */
+export async function loadDemoDirectory(ctx: TestContext): Promise<void> {
+  await loadDirectory(ctx.dbs.admin, demoDirectoryCsv());
+}
+
+/** A pharmacy of the demo directory (by ODS code) with a signed-in pharmacist of its own. */
+export async function pharmacyWithPharmacist(ctx: TestContext, odsCode: string): Promise<WorldPharmacy> {
+  await loadDemoDirectory(ctx);
+  const { rows } = await ctx.dbs.admin.query<{ id: string; name: string }>('SELECT id, name FROM organisations WHERE ods_code = $1', [odsCode]);
+  const org = rows[0];
+  if (!org) throw new Error(`no pharmacy ${odsCode} in the demo directory`);
+  return { organisationId: org.id, odsCode, name: org.name, pharmacist: await createStaff(ctx, 'pharmacist', `Pharmacist ${odsCode}`, org.id) };
+}
+
+/** Makes the staff member's last confirmed second factor older than the 5 minutes signing allows. */
+export async function ageSecondFactor(ctx: TestContext, staff: WorldStaff): Promise<void> {
+  await ctx.dbs.admin.query(`UPDATE sessions SET second_factor_at = now() - interval '6 minutes' WHERE user_id = $1`, [staff.userId]);
+}
+
+/**
+ * Confirms the staff member's second factor again (step-up). A code's time step may be used once, so this uses the
+ * next step's code (accepted for clock drift), waiting for a fresh step if that one was used already.
+ */
+export async function confirmSecondFactor(staff: WorldStaff): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await staff.client.post(API.secondFactor, { code: currentTotpCode(staff.totpSecret, Date.now() + 30_000) });
+    if (res.status === 200) return;
+    await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 50));
+  }
+  throw new Error('could not confirm the second factor');
 }

@@ -32,7 +32,7 @@ let segmentsChecked = 0;
 beforeAll(async () => {
   ctx = await createTestApp();
   // The services this test drives use only the databases and configuration.
-  deps = { dbs: ctx.dbs, config: ctx.config, hasher: null as never, faults: {}, payments: null, recorder: null, tripwire: null as never, features: null as never, recordings: { blobs, keys }, mediaStreams: null as never, symptomChecker: null as never };
+  deps = { dbs: ctx.dbs, config: ctx.config, hasher: null as never, faults: {}, payments: null, recorder: null, tripwire: null as never, features: null as never, recordings: { blobs, keys }, mediaStreams: null as never, symptomChecker: null as never, formulary: null as never };
   patients = [await registerPatient(ctx), await registerPatient(ctx)];
   clinicians = [await createStaff(ctx, 'clinician', 'Dr Lifecycle'), await createStaff(ctx, 'clinician', 'Dr Other Lifecycle')];
 }, 60_000);

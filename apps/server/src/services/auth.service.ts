@@ -174,8 +174,9 @@ export async function login(
       [principal.userId, totpStep],
     );
     await tx.query(
-      `INSERT INTO sessions (id, user_id, token_hash, csrf_token, mfa_satisfied, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [principal.sessionId, principal.userId, hashToken(token), csrfToken, principal.mfaSatisfied, sessionExpiry(deps)],
+      `INSERT INTO sessions (id, user_id, token_hash, csrf_token, mfa_satisfied, expires_at, second_factor_at)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::boolean THEN now() END)`,
+      [principal.sessionId, principal.userId, hashToken(token), csrfToken, principal.mfaSatisfied, sessionExpiry(deps), totpStep !== null],
     );
     await recordAudit(tx, ctx.meta, [
       { action: 'login', resourceType: 'account', resourceId: principal.userId, patientId: principal.patientId, detail: { mfa: totpStep !== null } },
@@ -275,10 +276,43 @@ export async function confirmTotpEnrolment(
          totp_last_step = $2, updated_at = now() WHERE id = $1`,
       [principal.userId, step],
     );
-    await tx.query('UPDATE sessions SET mfa_satisfied = true WHERE id = $1', [principal.sessionId]);
+    await tx.query('UPDATE sessions SET mfa_satisfied = true, second_factor_at = now() WHERE id = $1', [principal.sessionId]);
     await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'account', resourceId: principal.userId, detail: { mfa: 'enrolled' } }]);
   });
   return { ...principal, mfaSatisfied: true };
+}
+
+/** How long a confirmed second factor counts for acts that need a fresh one (signing a prescription). */
+export const SECOND_FACTOR_FRESH_MS = 5 * 60 * 1000;
+
+/**
+ * Step-up: an enrolled staff member confirms a current code again. Acts such as signing a prescription need one
+ * within the last 5 minutes in this session (checked by the service and by row-level security). A used code is refused.
+ */
+export async function confirmSecondFactor(deps: ServiceDeps, ctx: RequestContext, principal: Principal, code: string): Promise<{ confirmedAt: string; validUntil: string }> {
+  requireStaff(principal);
+  const ok = await withPrincipal(deps.dbs.app, principal, async (tx) => {
+    const { rows } = await tx.query<{ totp_secret: string | null; totp_last_step: string | number | null }>('SELECT * FROM second_factor_secret()');
+    const secret = rows[0]?.totp_secret;
+    if (!secret) throw new ProblemError(409, 'Set up two-step verification first', { code: 'totp_not_enrolled', detail: 'Set up two-step verification first.' });
+    const step = matchTotpStep(secret, code);
+    const replayed = step !== null && rows[0]!.totp_last_step !== null && step <= Number(rows[0]!.totp_last_step);
+    if (step === null || replayed) return false;
+    await tx.query('UPDATE users SET totp_last_step = $2 WHERE id = $1', [principal.userId, step]);
+    await tx.query('UPDATE sessions SET second_factor_at = now() WHERE id = $1', [principal.sessionId]);
+    await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'account', resourceId: principal.userId, detail: { secondFactor: 'confirmed' } }]);
+    return true;
+  });
+  if (!ok) {
+    await withPrincipal(deps.dbs.app, principal, (tx) =>
+      recordAudit(tx, ctx.meta, [{ action: 'login_failed', resourceType: 'account', resourceId: principal.userId, outcome: 'failure', detail: { reason: 'second_factor_invalid' } }]));
+    throw new ProblemError(401, 'That code is not right', {
+      code: 'totp_invalid', detail: 'That code is not right. Codes change every 30 seconds: try the newest one.',
+      errors: [{ field: 'body.code', message: 'That code is not right. Codes change every 30 seconds: try the newest one.' }],
+    });
+  }
+  const now = Date.now();
+  return { confirmedAt: new Date(now).toISOString(), validUntil: new Date(now + SECOND_FACTOR_FRESH_MS).toISOString() };
 }
 
 const RESET_TTL_MINUTES = 60;

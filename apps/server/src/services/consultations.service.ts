@@ -9,7 +9,7 @@ import { asPrincipal, type Guard } from './guard';
 import type { RequestContext } from './request-context';
 import type { ServiceDeps } from './service-deps';
 
-type ConsultationAction = 'consultation.join' | 'consultation.read' | 'consultation.chat' | 'consultation.end' | 'consultation-notes.read' | 'consultation-notes.write' | 'recording.view';
+type ConsultationAction = 'prescription.issue' | 'consultation.join' | 'consultation.read' | 'consultation.chat' | 'consultation.end' | 'consultation-notes.read' | 'consultation-notes.write' | 'recording.view';
 
 /**
  * A consultation the principal can see (RLS) and may act on (policy); anything else is 404, as if absent. When

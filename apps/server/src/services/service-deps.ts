@@ -1,3 +1,4 @@
+import type { Formulary } from '@confide/prescribing';
 import type { SymptomChecker } from '@confide/triage';
 import type { Config } from '../config/config';
 import type { Databases } from '../db/database';
@@ -45,4 +46,6 @@ export interface ServiceDeps {
   readonly symptomChecker: SymptomChecker;
   /** Replay media being streamed now (ended at once when Consultation Replays is switched off). */
   readonly mediaStreams: MediaStreams;
+  /** The shipped formulary and interaction table (loaded and checked at start). */
+  readonly formulary: Formulary;
 }

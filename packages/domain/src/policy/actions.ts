@@ -37,6 +37,18 @@ export const ACTIONS = [
   'break-glass.open', // a clinician or clinic admin declares a reason to open a patient's recordings for 30 minutes
   'triage-session.read', // a patient's own symptom-checker chats (list, open)
   'triage-session.manage', // start, answer and delete one's own symptom-checker chats
+  'clinical-record.read', // a patient's recorded allergies and current medicines (the patient, or a clinician caring for them)
+  'clinical-record.manage', // record or remove an allergy or a current medicine (a clinician caring for the patient)
+  'pharmacy-nomination.read', // the patient's own nominated pharmacy
+  'pharmacy-nomination.manage', // the patient nominates or changes their pharmacy
+  'prescription.issue', // sign and send a prescription from a consultation (its clinician)
+  'prescription.present', // a prescription appears in a list (the patient's, the prescriber's, its pharmacy's)
+  'prescription.read', // a prescription is opened
+  'prescription.cancel', // the prescriber cancels it before it is dispensed
+  'prescription.dispense', // its pharmacy receives, dispenses and marks it collected
+  'repeat.request', // the patient asks for a repeat of their own prescription
+  'repeat.decide', // the prescriber approves (a new signed prescription) or declines a repeat
+  'pharmacy-directory.manage', // import pharmacies and postcodes into the directory
   'feature.manage', // turn a capability on or off for everyone (kill switch)
   'incident.manage', // read and close incidents
 ] as const;
@@ -71,4 +83,15 @@ export const PATIENT_DATA_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'break-glass.open',
   'triage-session.read',
   'triage-session.manage',
+  'clinical-record.read',
+  'clinical-record.manage',
+  'pharmacy-nomination.read',
+  'pharmacy-nomination.manage',
+  'prescription.issue',
+  'prescription.present',
+  'prescription.read',
+  'prescription.cancel',
+  'prescription.dispense',
+  'repeat.request',
+  'repeat.decide',
 ]);

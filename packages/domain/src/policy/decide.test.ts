@@ -26,6 +26,7 @@ const arbResource: fc.Arbitrary<ResourceRef> = fc.oneof(
   arbId.map((organisationId) => ({ kind: 'partner' as const, organisationId })),
   fc.tuple(arbId, arbId).map(([patientId, clinicianId]) => ({ kind: 'consultation' as const, patientId, clinicianId })),
   fc.tuple(arbId, arbId, fc.constantFrom('patient' as const, 'clinician' as const)).map(([patientId, clinicianId, participant]) => ({ kind: 'recording' as const, patientId, clinicianId, participant })),
+  fc.tuple(arbId, arbId, arbId).map(([patientId, prescriberId, pharmacyId]) => ({ kind: 'prescription' as const, patientId, prescriberId, pharmacyId })),
 );
 const arbFacts: fc.Arbitrary<PolicyFacts> = fc.tuple(fc.uniqueArray(arbId), fc.uniqueArray(arbId)).map(([care, glass]) => ({ carePatientIds: new Set(care), breakGlassPatientIds: new Set(glass) }));
 const arbAction = fc.constantFrom(...ACTIONS);
@@ -80,12 +81,14 @@ describe('policy: decide()', () => {
     );
   });
 
-  it('gives pharmacists, partner admins and clinic admins no patient data (a clinic admin only through declared break-glass)', () => {
+  it('gives pharmacists, partner admins and clinic admins no patient data (a clinic admin only through declared break-glass; a pharmacist only prescriptions sent to their pharmacy)', () => {
     fc.assert(
       fc.property(arbPrincipal, arbAction, arbResource, arbFacts, (p, action, r, facts) => {
         const breakGlass = p.role === 'clinic_admin' && (action === 'break-glass.open'
           || ((action === 'recording.present' || action === 'recording.view') && r.kind === 'consultation' && facts.breakGlassPatientIds.has(r.patientId)));
-        if (['pharmacist', 'partner_admin', 'clinic_admin'].includes(p.role) && PATIENT_DATA_ACTIONS.has(action) && !breakGlass) {
+        const ownPharmacy = p.role === 'pharmacist' && ['prescription.present', 'prescription.read', 'prescription.dispense'].includes(action)
+          && r.kind === 'prescription' && p.organisationId !== null && r.pharmacyId === p.organisationId;
+        if (['pharmacist', 'partner_admin', 'clinic_admin'].includes(p.role) && PATIENT_DATA_ACTIONS.has(action) && !breakGlass && !ownPharmacy) {
           expect(decide(p, action, r, facts).allowed).toBe(false);
         }
       }),
@@ -173,9 +176,53 @@ describe('policy: decide()', () => {
     );
   });
 
+  it('a prescription is seen by its patient, its prescriber and the pharmacy it was sent to; nobody else, whatever their care relationships', () => {
+    fc.assert(
+      fc.property(arbPrincipal, fc.constantFrom('prescription.present' as const, 'prescription.read' as const), arbResource, arbFacts, (p, action, r, facts) => {
+        const expected = p.mfaSatisfied && r.kind === 'prescription' && (
+          (p.role === 'patient' && p.patientId !== null && p.patientId === r.patientId)
+          || (p.role === 'clinician' && p.userId === r.prescriberId)
+          || (p.role === 'pharmacist' && p.organisationId !== null && p.organisationId === r.pharmacyId));
+        expect(decide(p, action, r, facts).allowed).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('only its pharmacy dispenses, only its prescriber cancels or decides a repeat, only its patient asks for one; only the consultation’s clinician issues', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbResource, arbFacts, (p, r, facts) => {
+        const rx = r.kind === 'prescription';
+        const pharmacy = rx && p.role === 'pharmacist' && p.organisationId !== null && p.organisationId === r.pharmacyId;
+        const prescriber = rx && p.role === 'clinician' && p.userId === r.prescriberId;
+        const patient = rx && p.role === 'patient' && p.patientId !== null && p.patientId === r.patientId;
+        expect(decide(p, 'prescription.dispense', r, facts).allowed).toBe(p.mfaSatisfied && pharmacy);
+        expect(decide(p, 'prescription.cancel', r, facts).allowed).toBe(p.mfaSatisfied && prescriber);
+        expect(decide(p, 'repeat.decide', r, facts).allowed).toBe(p.mfaSatisfied && prescriber);
+        expect(decide(p, 'repeat.request', r, facts).allowed).toBe(p.mfaSatisfied && patient);
+        expect(decide(p, 'prescription.issue', r, facts).allowed).toBe(p.mfaSatisfied && r.kind === 'consultation' && p.role === 'clinician' && p.userId === r.clinicianId);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('allergies and current medicines: read by the patient or a caring clinician, changed only by a caring clinician; a nomination is the patient’s own', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbResource, arbFacts, (p, r, facts) => {
+        const own = r.kind === 'patient' && p.role === 'patient' && p.patientId !== null && p.patientId === r.patientId;
+        const cares = r.kind === 'patient' && p.role === 'clinician' && facts.carePatientIds.has(r.patientId);
+        expect(decide(p, 'clinical-record.read', r, facts).allowed).toBe(p.mfaSatisfied && (own || cares));
+        expect(decide(p, 'clinical-record.manage', r, facts).allowed).toBe(p.mfaSatisfied && cares);
+        expect(decide(p, 'pharmacy-nomination.read', r, facts).allowed).toBe(p.mfaSatisfied && own);
+        expect(decide(p, 'pharmacy-nomination.manage', r, facts).allowed).toBe(p.mfaSatisfied && own);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('clinic operations are for clinic admins only', () => {
     fc.assert(
-      fc.property(arbPrincipal, fc.constantFrom('staff.list' as const, 'outbox.read' as const, 'audit.verify' as const, 'feature.manage' as const, 'incident.manage' as const), arbFacts, (p, action, facts) => {
+      fc.property(arbPrincipal, fc.constantFrom('staff.list' as const, 'outbox.read' as const, 'audit.verify' as const, 'feature.manage' as const, 'incident.manage' as const, 'pharmacy-directory.manage' as const), arbFacts, (p, action, facts) => {
         expect(decide(p, action, { kind: 'clinic' }, facts).allowed).toBe(p.role === 'clinic_admin' && p.mfaSatisfied);
       }),
     );

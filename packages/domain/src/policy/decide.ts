@@ -29,6 +29,16 @@ function isClinicianOf(p: Principal, r: { clinicianId: string }): boolean {
   return p.role === 'clinician' && r.clinicianId === p.userId;
 }
 
+/** The clinician who signed the prescription. */
+function isPrescriberOf(p: Principal, r: { prescriberId: string }): boolean {
+  return p.role === 'clinician' && r.prescriberId === p.userId;
+}
+
+/** A pharmacist of the pharmacy the prescription was sent to. */
+function isPharmacyOf(p: Principal, r: { pharmacyId: string }): boolean {
+  return p.role === 'pharmacist' && p.organisationId !== null && r.pharmacyId === p.organisationId;
+}
+
 /** Unexpired break-glass access, declared with a reason by a clinician or clinic admin. */
 function holdsBreakGlass(p: Principal, r: { patientId: string }, facts: PolicyFacts): boolean {
   return (p.role === 'clinician' || p.role === 'clinic_admin') && facts.breakGlassPatientIds.has(r.patientId);
@@ -56,13 +66,39 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
     case 'access-route.manage':
     case 'triage-session.read':
     case 'triage-session.manage':
+    case 'pharmacy-nomination.read':
+    case 'pharmacy-nomination.manage':
       if (r.kind !== 'patient') return deny('wrong-resource');
       return ownsPatient(p, r) ? ALLOW : deny('not-entitled');
+    case 'clinical-record.read':
+      if (r.kind !== 'patient') return deny('wrong-resource');
+      return ownsPatient(p, r) || caresFor(p, r, facts) ? ALLOW : deny('not-entitled');
+    case 'clinical-record.manage':
+      if (r.kind !== 'patient') return deny('wrong-resource');
+      return caresFor(p, r, facts) ? ALLOW : deny('not-entitled');
+    case 'prescription.issue':
+      if (r.kind !== 'consultation') return deny('wrong-resource');
+      return isClinicianOf(p, r) ? ALLOW : deny('not-entitled');
+    case 'prescription.present':
+    case 'prescription.read':
+      if (r.kind !== 'prescription') return deny('wrong-resource');
+      return isPatientOf(p, r) || isPrescriberOf(p, r) || isPharmacyOf(p, r) ? ALLOW : deny('not-entitled');
+    case 'prescription.cancel':
+    case 'repeat.decide':
+      if (r.kind !== 'prescription') return deny('wrong-resource');
+      return isPrescriberOf(p, r) ? ALLOW : deny('not-entitled');
+    case 'prescription.dispense':
+      if (r.kind !== 'prescription') return deny('wrong-resource');
+      return isPharmacyOf(p, r) ? ALLOW : deny('not-entitled');
+    case 'repeat.request':
+      if (r.kind !== 'prescription') return deny('wrong-resource');
+      return isPatientOf(p, r) ? ALLOW : deny('not-entitled');
     case 'staff.list':
     case 'outbox.read':
     case 'audit.verify':
     case 'feature.manage':
     case 'incident.manage':
+    case 'pharmacy-directory.manage':
       if (r.kind !== 'clinic') return deny('wrong-resource');
       return p.role === 'clinic_admin' ? ALLOW : deny('wrong-role');
     case 'appointment.book':

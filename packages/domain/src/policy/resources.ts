@@ -7,6 +7,7 @@ export type ResourceRef =
   | { readonly kind: 'partner'; readonly organisationId: string }
   | { readonly kind: 'consultation'; readonly patientId: string; readonly clinicianId: string }
   | { readonly kind: 'recording'; readonly patientId: string; readonly clinicianId: string; readonly participant: 'patient' | 'clinician' }
+  | { readonly kind: 'prescription'; readonly patientId: string; readonly prescriberId: string; readonly pharmacyId: string }
   | { readonly kind: 'clinic' };
 
 export const patientResource = (patientId: string): ResourceRef => ({ kind: 'patient', patientId });
@@ -27,6 +28,12 @@ export const recordingResource = (c: { patientId: string; clinicianId: string },
   patientId: c.patientId,
   clinicianId: c.clinicianId,
   participant,
+});
+export const prescriptionResource = (rx: { patientId: string; prescriberId: string; pharmacyId: string }): ResourceRef => ({
+  kind: 'prescription',
+  patientId: rx.patientId,
+  prescriberId: rx.prescriberId,
+  pharmacyId: rx.pharmacyId,
 });
 export const partnerResource = (organisationId: string): ResourceRef => ({ kind: 'partner', organisationId });
 export const CLINIC: ResourceRef = { kind: 'clinic' };

@@ -117,7 +117,7 @@ describe('row-level security lint', () => {
   it('with no principal set, the app role sees no patient rows (fail closed)', async () => {
     const { rows: tables } = await dbs.admin.query<{ table: string }>(`
       SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> ALL($1)`, [[...NON_PATIENT_TABLES, ...DEFINER_ONLY_TABLES, 'organisations']]);
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> ALL($1)`, [[...NON_PATIENT_TABLES, ...DEFINER_ONLY_TABLES, 'organisations', 'postcodes']]);
     await dbs.admin.exec(`INSERT INTO users (id, email, password_hash, role, display_name) VALUES (gen_random_uuid(), 'x@example.test', 'h', 'patient', 'X')`);
     await dbs.admin.exec(`INSERT INTO audit_events (action, resource_type, outcome) VALUES ('login', 'account', 'success')`);
     for (const { table } of tables) {
