@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { API, type PatientList } from '@confide/contract';
+import { API, type PatientList, type Prescription } from '@confide/contract';
 import type { Principal } from '@confide/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/test-app';
 import { testEngine } from '../../../test/test-databases';
-import { buildWorld, createPartner, endConsultation, startConsultation, type World } from '../../../test/world';
+import { buildWorld, createPartner, endConsultation, pharmacyWithPharmacist, startConsultation, type World } from '../../../test/world';
 import type { Databases } from '../database';
 import { withPrincipal } from '../with-principal';
 
@@ -238,6 +238,51 @@ describe('the database alone (policy module off)', () => {
       await withPrincipal(ctx.dbs.app, who, async (tx) => expect((await tx.query('SELECT 1 FROM triage_sessions')).rows).toEqual([]));
     }
     await withPrincipal(ctx.dbs.app, pa, async (tx) => expect((await tx.query('DELETE FROM triage_sessions WHERE id = $1', [mine])).rowCount).toBe(1));
+  });
+
+  it('prescribing: prescriptions, allergies, medicines, nominations and repeat requests are seen by their patient, prescriber and pharmacy only', async () => {
+    const [a, b] = world.patients;
+    const gp = world.clinicians[0]!;
+    const own = await pharmacyWithPharmacist(ctx, 'FA001');
+    const other = await pharmacyWithPharmacist(ctx, 'FA002');
+    const { consultationId } = await startConsultation(ctx, a!, gp);
+    expect((await a!.client.request('PUT', API.myNominatedPharmacy, { pharmacyId: own.organisationId })).status).toBe(200);
+    expect((await gp.client.post(API.allergies(a!.patientId), { substance: 'penicillin', reaction: 'rash' })).status).toBe(201);
+    const issued = await gp.client.post(API.consultationPrescriptions(consultationId), {
+      medicineId: 'ramipril-5mg-capsule', dosesPerTime: 1, timesPerDay: 1, durationDays: 28, quantity: 28, instructions: 'One a day', repeatable: true, overrides: [],
+    });
+    expect(issued.status).toBe(201);
+    const rx = issued.body as Prescription;
+    expect((await a!.client.post(API.prescriptionRepeatRequests(rx.id), {})).status).toBe(201);
+    const tables = ['prescriptions', 'patient_allergies', 'patient_medicines', 'pharmacy_nominations', 'repeat_requests'];
+    const pharmacist = (p: typeof own): Principal => ({ ...principalOf(p.pharmacist, 'pharmacist'), organisationId: p.organisationId });
+    for (const who of [principalOf(b!, 'patient', b!.patientId), principalOf(world.clinicians[1]!, 'clinician'), pharmacist(other), principalOf(world.admin, 'clinic_admin')]) {
+      await withPrincipal(ctx.dbs.app, who, async (tx) => {
+        for (const t of tables) expect((await tx.query(`SELECT 1 FROM ${t} WHERE patient_id = $1`, [a!.patientId])).rows, `${who.role} ${t}`).toEqual([]);
+        expect((await tx.query(`UPDATE prescriptions SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [rx.id])).rowCount).toBe(0);
+        expect((await tx.query(`UPDATE patient_allergies SET removed_at = now(), removed_by = $2 WHERE patient_id = $1`, [a!.patientId, who.userId])).rowCount).toBe(0);
+        expect((await tx.query(`UPDATE pharmacy_nominations SET pharmacy_id = $2 WHERE patient_id = $1`, [a!.patientId, other.organisationId])).rowCount).toBe(0);
+      });
+    }
+    // Its own pharmacy sees the prescription and the patient's name, and nothing else of the record.
+    await withPrincipal(ctx.dbs.app, pharmacist(own), async (tx) => {
+      expect((await tx.query('SELECT id FROM prescriptions')).rows).toEqual([{ id: rx.id }]);
+      expect((await tx.query<{ id: string }>('SELECT id FROM patients')).rows.map((r) => r.id)).toEqual([a!.patientId]);
+      for (const t of tables.slice(1)) expect((await tx.query(`SELECT 1 FROM ${t}`)).rows, t).toEqual([]);
+    });
+    // The signed content cannot be changed by anyone the app acts for, and a prescription needs a fresh second factor.
+    await expect(withPrincipal(ctx.dbs.app, pharmacist(own), (tx) => tx.query('UPDATE prescriptions SET quantity = 56 WHERE id = $1', [rx.id]))).rejects.toThrow(/permission denied/);
+    await expect(withPrincipal(ctx.dbs.app, principalOf(gp, 'clinician'), (tx) => tx.query(
+      `INSERT INTO prescriptions (token, consultation_id, patient_id, clinician_user_id, pharmacy_id, medicine_id, doses_per_time, times_per_day, duration_days,
+         quantity, instructions, repeatable, jws, signing_key_id, issued_at, expires_at)
+       SELECT 'ABCDEFGHJKMNPQRSTVWX', consultation_id, patient_id, clinician_user_id, pharmacy_id, medicine_id, 1, 1, 1, 1, 'x x x', false, jws, signing_key_id, now(), now() + interval '1 day'
+       FROM prescriptions WHERE id = $1`, [rx.id]))).rejects.toThrow(/row-level security/);
+    // Through the API with the policy module off: still 404 for another patient and another pharmacy.
+    for (const who of [b!.client, other.pharmacist.client, world.clinicians[1]!.client]) {
+      const res = await who.get(API.prescription(rx.id));
+      expect(res.status).toBe(404);
+      expect(res.text).not.toContain(rx.token);
+    }
   });
 
   it('break-glass grants: made only through break_glass_open(), seen by their holder, their patient and admins', async () => {
