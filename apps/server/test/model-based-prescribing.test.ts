@@ -323,7 +323,6 @@ describe('model-based: prescribing, pharmacies and repeats', () => {
       { numRuns: RUNS },
     );
     // The sequences did real work, not only refusals.
-    console.info(`prescribing model: ${RUNS} sequences, ${exposures.checked} responses checked`, stats);
     expect(exposures.checked).toBeGreaterThan(RUNS * 3);
     expect(stats.issued).toBeGreaterThan(RUNS / 2);
     expect(stats.dispensed).toBeGreaterThan(RUNS / 10);
