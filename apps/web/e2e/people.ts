@@ -50,14 +50,14 @@ export async function signInAsStaff(page: Page, account: StaffAccount, landing: 
 }
 
 /** Signs up through the web app; family name "Booker". */
-export async function registerPatient(page: Page, givenName: string, dateOfBirth = '1979-11-05'): Promise<void> {
+export async function registerPatient(page: Page, givenName: string, dateOfBirth = '1979-11-05', postcode = 'M1 1AE'): Promise<void> {
   await page.goto('/sign-up');
   await page.getByLabel('Given name').fill(givenName);
   await page.getByLabel('Family name').fill('Booker');
   await page.getByLabel('Date of birth').fill(dateOfBirth);
   await page.getByLabel('Email address').fill(`${givenName.toLowerCase()}@example.test`);
   await page.getByLabel('Mobile number').fill('07700 900555');
-  await page.getByLabel('Postcode').fill('M1 1AE');
+  await page.getByLabel('Postcode').fill(postcode);
   await page.getByLabel('Password', { exact: true }).fill('a booking passphrase');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL('**/patient/profile');

@@ -40,9 +40,3 @@ export function localDayAndTime(at: Date, timeZone: string): { day: Day; time: s
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: get('weekday').toLowerCase().slice(0, 3) as Day, time: `${get('hour')}:${get('minute')}` };
 }
-
-/** Whether a pharmacy is open at `at`: some span of that local weekday has opens ≤ now < closes. */
-export function isOpenAt(hours: OpeningHours, at: Date, timeZone: string): boolean {
-  const { day, time } = localDayAndTime(at, timeZone);
-  return hours[day].some(([opens, closes]) => opens <= time && time < closes);
-}

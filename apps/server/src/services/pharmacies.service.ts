@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit-log';
 import { pharmacyRepository } from '../db/repositories/pharmacy.repository';
 import { fieldError, notFound, ProblemError } from '../errors/problem-error';
 import { normalisePostcode, parsePharmacyCsv, parsePostcodeCsv } from '../prescribing/directory-import';
-import { isOpenAt } from '../prescribing/opening-hours';
+import { localDayAndTime } from '../prescribing/opening-hours';
 import { asPrincipal } from './guard';
 import type { RequestContext } from './request-context';
 import type { ServiceDeps } from './service-deps';
@@ -22,9 +22,9 @@ export async function searchPharmacies(deps: ServiceDeps, ctx: RequestContext, p
         });
       }
     }
-    const open = (hours: Parameters<typeof isOpenAt>[0]) => isOpenAt(hours, now, deps.config.clinicTimeZone);
-    const found = await pharmacyRepository.nearest(tx, point!, q.limit, q.openNow ? (ph) => open(ph.openingHours) : undefined);
-    return { results: found.map((f) => ({ pharmacy: f.pharmacy, distanceKm: Math.round(f.distanceKm * 100) / 100, openNow: open(f.pharmacy.openingHours) })) };
+    // Opening hours are local times: "open now" is judged at the clinic's local weekday and time.
+    const found = await pharmacyRepository.nearest(tx, point!, q.limit, localDayAndTime(now, deps.config.clinicTimeZone), q.openNow);
+    return { results: found.map((f) => ({ ...f, distanceKm: Math.round(f.distanceKm * 100) / 100 })) };
   });
 }
 

@@ -8,6 +8,7 @@ import { AdminProfilePage } from './AdminProfilePage';
 import { AuditLogPage } from './AuditLogPage';
 import { IncidentsPage } from './IncidentsPage';
 import { OutboxPage } from './OutboxPage';
+import { PharmacyDirectoryPage } from './PharmacyDirectoryPage';
 import { ServiceSwitchesPage } from './ServiceSwitchesPage';
 import { StaffPage } from './StaffPage';
 
@@ -25,6 +26,7 @@ export function AdminRoutes() {
           <Route path="switches" element={<ServiceSwitchesPage />} />
           <Route path="incidents" element={<IncidentsPage />} />
           <Route path="break-glass" element={<BreakGlassPage />} />
+          <Route path="pharmacies" element={<PharmacyDirectoryPage />} />
           <Route path="replays/:consultationId" element={<ReplayPlayerPage role="clinic_admin" />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

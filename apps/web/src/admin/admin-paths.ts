@@ -10,6 +10,7 @@ export const ADMIN_PATHS = {
   switches: `${base}/switches`,
   incidents: `${base}/incidents`,
   breakGlass: `${base}/break-glass`,
+  pharmacies: `${base}/pharmacies`,
   /** The recording player, for recordings opened under emergency access: `${replays}/:consultationId`. */
   replays: `${base}/replays`,
 } as const;

@@ -10,6 +10,8 @@ import { ClinicianDayPage } from './ClinicianDayPage';
 import { ClinicianProfilePage } from './ClinicianProfilePage';
 import { ConsultationNotesPage } from './ConsultationNotesPage';
 import { PatientDetailPage } from './PatientDetailPage';
+import { PrescribePage } from './PrescribePage';
+import { RepeatRequestsPage } from './RepeatRequestsPage';
 
 /** Pages under /clinician, for signed-in clinicians only. */
 export function ClinicianRoutes() {
@@ -24,6 +26,8 @@ export function ClinicianRoutes() {
         <Route path="patients/:patientId" element={<PatientDetailPage />} />
         <Route path="consultations/:consultationId/call" element={<CallPage />} />
         <Route path="consultations/:consultationId/notes" element={<ConsultationNotesPage />} />
+        <Route path="consultations/:consultationId/prescribe" element={<PrescribePage />} />
+        <Route path="repeat-requests" element={<RepeatRequestsPage />} />
         <Route path="replays/:consultationId" element={<ReplayPlayerPage role="clinician" />} />
         <Route path="break-glass" element={<BreakGlassPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -27,7 +27,7 @@ import { MODE_LABELS } from '../format/appointment-labels';
 import { formatDateAndTime } from '../format/clinic-time';
 import { replayBasePath, replayPath } from '../recordings/replay-paths';
 import type { ReplayLinkState } from '../recordings/replay-route-state';
-import { CLINICIAN_DAY_PATH, consultationNotesPath } from './clinician-paths';
+import { CLINICIAN_DAY_PATH, consultationNotesPath, prescribePath } from './clinician-paths';
 
 type Outcome = (typeof CONSULTATION_OUTCOMES)[number];
 type SoapSection = 'subjective' | 'objective' | 'assessment' | 'plan';
@@ -216,6 +216,9 @@ export function ConsultationNotesPage() {
         {(loaded) => (
           <>
             <ConsultationFacts consultation={loaded} />
+            <p>
+              <Link to={prescribePath(loaded.id)}>Prescribe a medicine</Link>
+            </p>
             {!loaded.endedAt && (
               <p>
                 <Link to={callPath('clinician', loaded.id)}>Join the call with {loaded.patient.name}</Link>

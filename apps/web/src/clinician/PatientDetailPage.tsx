@@ -11,6 +11,7 @@ import { displayNhsNumber, fullName } from '../format/patient-format';
 import { PatientRecordings } from '../recordings/PatientRecordings';
 import { replayBasePath } from '../recordings/replay-paths';
 import { profilePathFor } from '../session/role-paths';
+import { ClinicalRecordSection } from './ClinicalRecordSection';
 import { patientDetailPath } from './clinician-paths';
 
 function PatientDetails({ patient }: { patient: PatientProfile }) {
@@ -56,6 +57,7 @@ export function PatientDetailPage() {
       {resource.status === 'loaded' && (
         <>
           <PatientDetails patient={resource.data} />
+          <ClinicalRecordSection patientId={patientId} />
           <PatientRecordings
             patientId={patientId}
             emptyText="No recordings of your consultations with this patient."

@@ -10,3 +10,9 @@ export function patientDetailPath(patientId: string): string {
 export function consultationNotesPath(consultationId: string): string {
   return `${ROLE_BASE_PATH.clinician}/consultations/${encodeURIComponent(consultationId)}/notes`;
 }
+
+export const REPEAT_REQUESTS_PATH = `${ROLE_BASE_PATH.clinician}/repeat-requests`;
+
+export function prescribePath(consultationId: string): string {
+  return `${ROLE_BASE_PATH.clinician}/consultations/${encodeURIComponent(consultationId)}/prescribe`;
+}

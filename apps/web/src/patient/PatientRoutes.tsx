@@ -14,6 +14,9 @@ import { ConsultationSummaryPage } from './ConsultationSummaryPage';
 import { DeleteSymptomCheckPage } from './DeleteSymptomCheckPage';
 import { PatientProfilePage } from './PatientProfilePage';
 import { PatientSymptomsPage } from './PatientSymptomsPage';
+import { PharmacyPage } from './PharmacyPage';
+import { PrescriptionPage } from './PrescriptionPage';
+import { PrescriptionsPage } from './PrescriptionsPage';
 import { ReplaysPage } from './ReplaysPage';
 import { SymptomCheckPage } from './SymptomCheckPage';
 
@@ -33,6 +36,9 @@ export function PatientRoutes() {
         <Route path="appointments/:appointmentId/check-in" element={<CheckInPage />} />
         <Route path="consultations/:consultationId" element={<ConsultationSummaryPage />} />
         <Route path="consultations/:consultationId/call" element={<CallPage />} />
+        <Route path="prescriptions" element={<PrescriptionsPage />} />
+        <Route path="prescriptions/:prescriptionId" element={<PrescriptionPage />} />
+        <Route path="pharmacy" element={<PharmacyPage />} />
         <Route path="replays" element={<ReplaysPage />} />
         <Route path="replays/:consultationId" element={<ReplayPlayerPage role="patient" />} />
         <Route path="symptoms" element={<PatientSymptomsPage />} />

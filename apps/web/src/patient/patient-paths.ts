@@ -39,3 +39,14 @@ export function symptomCheckPath(sessionId: string): string {
 export function deleteSymptomCheckPath(sessionId: string): string {
   return `${symptomCheckPath(sessionId)}/delete`;
 }
+
+/** The patient's prescriptions, newest first, with their repeat requests and their allergies and medicines. */
+export const PRESCRIPTIONS_PATH = `${BASE}/prescriptions`;
+
+/** One prescription: where it has got to, and asking for a repeat. */
+export function prescriptionPath(prescriptionId: string): string {
+  return `${PRESCRIPTIONS_PATH}/${encodeURIComponent(prescriptionId)}`;
+}
+
+/** The patient's nominated pharmacy, and finding another near them. */
+export const PHARMACY_PATH = `${BASE}/pharmacy`;

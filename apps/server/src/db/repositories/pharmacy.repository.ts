@@ -1,6 +1,6 @@
 import type { OpeningHours, Pharmacy } from '@confide/contract';
 import type { AnonymousTx, PrincipalTx } from '../with-principal';
-import { boundingBox, distanceKm, type Point } from '../../prescribing/geo';
+import { boundingBox, type Point } from '../../prescribing/geo';
 
 type Tx = PrincipalTx | AnonymousTx;
 
@@ -35,23 +35,31 @@ export const pharmacyRepository = {
   },
 
   /**
-   * Pharmacies nearest `p`, nearest first, with their distance. Widens a latitude/longitude box (an indexed cut)
-   * until it holds enough candidates, then sorts those by great-circle distance; `accept` filters (e.g. open now).
+   * Pharmacies nearest `p`, nearest first, with their distance and whether they are open at `at` (a local weekday and
+   * time). The database does the work: an indexed latitude/longitude box, great-circle distance, the opening-hours test
+   * and the ordering, widening the box until the circle inside it holds `limit` pharmacies.
    */
-  async nearest(tx: Tx, p: Point, limit: number, accept: (ph: Pharmacy) => boolean = () => true): Promise<{ pharmacy: Pharmacy; distanceKm: number }[]> {
+  async nearest(tx: Tx, p: Point, limit: number, at: { day: string; time: string }, openOnly: boolean): Promise<{ pharmacy: Pharmacy; distanceKm: number; openNow: boolean }[]> {
     for (const km of [5, 20, 80, 320, 1500]) {
       const box = boundingBox(p, km);
-      const { rows } = await tx.query<PharmacyRow>(
-        `SELECT ${PHARMACY_COLUMNS} FROM organisations o
-         WHERE o.kind = 'pharmacy' AND o.latitude BETWEEN $1 AND $2 AND o.longitude BETWEEN $3 AND $4`,
-        [box.minLat, box.maxLat, box.minLon, box.maxLon],
+      const { rows } = await tx.query<PharmacyRow & { distance_km: number; open_now: boolean }>(
+        `SELECT * FROM (
+           SELECT ${PHARMACY_COLUMNS},
+             2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(o.latitude - $1) / 2), 2)
+               + cos(radians($1)) * cos(radians(o.latitude)) * power(sin(radians(o.longitude - $2) / 2), 2)))) AS distance_km,
+             EXISTS (SELECT 1 FROM jsonb_array_elements(o.opening_hours -> $7::text) span
+                     WHERE span ->> 0 <= $8::text AND $8::text < span ->> 1) AS open_now
+           FROM organisations o
+           WHERE o.kind = 'pharmacy' AND o.latitude BETWEEN $3 AND $4 AND o.longitude BETWEEN $5 AND $6
+         ) x
+         WHERE x.distance_km <= $9 AND (x.open_now OR NOT $10::boolean)
+         ORDER BY x.distance_km, x.name LIMIT $11`,
+        [p.latitude, p.longitude, box.minLat, box.maxLat, box.minLon, box.maxLon, at.day, at.time, km, openOnly, limit],
       );
-      const within = rows
-        .map((r) => ({ pharmacy: toPharmacy(r), distanceKm: distanceKm(p, { latitude: Number(r.latitude), longitude: Number(r.longitude) }) }))
-        .filter((x) => x.distanceKm <= km && accept(x.pharmacy))
-        .sort((a, b) => a.distanceKm - b.distanceKm || a.pharmacy.name.localeCompare(b.pharmacy.name));
-      // Anything outside the circle of radius km may be nearer than something beyond the box; only the circle is complete.
-      if (within.length >= limit || km === 1500) return within.slice(0, limit);
+      // Only the circle of radius km is complete (a corner of the box may hold something farther than a pharmacy outside it).
+      if (rows.length >= limit || km === 1500) {
+        return rows.map((r) => ({ pharmacy: toPharmacy(r), distanceKm: Number(r.distance_km), openNow: r.open_now }));
+      }
     }
     return [];
   },

@@ -201,7 +201,7 @@ describe('e-prescribing through the API', () => {
     const strangerGp = await createStaff(ctx, 'clinician', 'Dr Unassigned');
     const otherPatient = await registerPatient(ctx);
     const markers = [rx.id, rx.token, patient.patientId, 'Ramipril', request.id, consultationId, ...patient.markers.slice(1)];
-    const routes: [string, string, unknown?][] = [
+    const routes: ['GET' | 'POST', string, unknown?][] = [
       ['GET', API.prescription(rx.id)],
       ['POST', API.cancelPrescription(rx.id), { reason: 'Not mine to cancel' }],
       ['POST', API.dispensePrescription(rx.id), { quantity: 1 }],
