@@ -1,8 +1,8 @@
-import { API, type ReplayPlayback } from '@confide/contract';
+import { API, type Allergy, type CurrentMedicine, type Prescription, type RepeatRequest, type ReplayPlayback } from '@confide/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryBlobStore } from '../../test/memory-blob-store';
 import { createTestApp, type TestContext } from '../../test/test-app';
-import { createStaff, endConsultation, recordSegment, registerPatient, startConsultation, type WorldPatient, type WorldStaff } from '../../test/world';
+import { createStaff, endConsultation, pharmacyWithPharmacist, recordSegment, registerPatient, startConsultation, type WorldPatient, type WorldStaff } from '../../test/world';
 import { LocalKeyProvider } from '../recordings/key-provider';
 
 /**
@@ -16,6 +16,8 @@ let appointmentId: string;
 let consultationId: string;
 let mediaUrl: string;
 let triageSessionId: string;
+/** Stand-ins for the prescribing routes' ids. */
+let ids: Record<string, string>;
 const recordings = { blobs: new MemoryBlobStore(), keys: new LocalKeyProvider(Buffer.alloc(32, 5)) };
 const decisionsByRoute = new Map<string, number>();
 
@@ -46,7 +48,18 @@ beforeAll(async () => {
   await endConsultation(ctx, replayed.consultationId);
   triageSessionId = ((await patient.client.post(API.myTriageSessions, { text: 'a sore throat', age: 30, sex: 'female' })).body as { id: string }).id;
   mediaUrl = ((await patient.client.post(API.consultationReplay(replayed.consultationId), {})).body as ReplayPlayback).tracks[0]!.src;
-  callers = [patient, ...staff].map((c, i) => ({ name: ['patient', 'clinician', 'admin'][i]!, cookie: c.client.cookie!, csrf: c.client.csrfToken! }));
+  // A prescription sent to a pharmacy with its own pharmacist, a repeat request, an allergy and a current medicine.
+  const pharmacy = await pharmacyWithPharmacist(ctx, 'FA001');
+  await patient.client.request('PUT', API.myNominatedPharmacy, { pharmacyId: pharmacy.organisationId });
+  const gp = staff[0]!;
+  const allergy = (await gp.client.post(API.allergies(patient.patientId), { substance: 'latex', reaction: 'rash' })).body as Allergy;
+  const medicine = (await gp.client.post(API.currentMedicines(patient.patientId), { medicineId: 'atorvastatin-20mg-tablet', dose: 'One at night' })).body as CurrentMedicine;
+  const rx = (await gp.client.post(API.consultationPrescriptions(consultationId), {
+    medicineId: 'ramipril-5mg-capsule', dosesPerTime: 1, timesPerDay: 1, durationDays: 28, quantity: 28, instructions: 'One a day', repeatable: true, overrides: [],
+  })).body as Prescription;
+  const request = (await patient.client.post(API.prescriptionRepeatRequests(rx.id), {})).body as RepeatRequest;
+  ids = { ':prescriptionId': rx.id, ':requestId': request.id, ':allergyId': allergy.id, ':medicineEntryId': medicine.id };
+  callers = [patient, ...staff, pharmacy.pharmacist].map((c, i) => ({ name: ['patient', 'clinician', 'admin', 'pharmacist'][i]!, cookie: c.client.cookie!, csrf: c.client.csrfToken! }));
 });
 afterAll(async () => ctx.close());
 
@@ -72,8 +85,12 @@ describe('route coverage', () => {
     const patientRoutes = ctx.app.confideRoutes.filter((r) => r.access.kind === 'signed-in' && r.access.patientData && !r.websocket);
     expect(patientRoutes.length).toBeGreaterThan(4);
     for (const route of patientRoutes) {
-      const method = route.method.split(',')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT';
-      const url = route.url === '/api/v1/replay-media/:link/:participant' ? mediaUrl : route.url.replace(':patientId', patient.patientId).replace(':appointmentId', appointmentId).replace(':consultationId', consultationId).replace(':sessionId', triageSessionId);
+      const method = route.method.split(',')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+      const url = route.url === '/api/v1/replay-media/:link/:participant' ? mediaUrl : Object.entries(ids).reduce(
+        (u, [param, id]) => u.replace(param, id),
+        route.url.replace(':patientId', patient.patientId).replace(':appointmentId', appointmentId).replace(':consultationId', consultationId).replace(':sessionId', triageSessionId),
+      );
+      expect(url, `${route.method} ${route.url} has an id this test does not fill in`).not.toContain(':');
       const payload = method === 'PATCH' ? { postcode: 'E1 6AN' } : method === 'POST' || method === 'PUT' ? {} : undefined;
       let answered = 0;
       for (const c of callers) {

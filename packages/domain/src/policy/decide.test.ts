@@ -43,13 +43,13 @@ describe('policy: decide()', () => {
     );
   });
 
-  it('lets clinicians reach patient data only with a care relationship, and never change it', () => {
+  it('lets clinicians reach a patient only with a care relationship: to see them and keep their allergies and medicines, never to change their details', () => {
     fc.assert(
       fc.property(arbPrincipal, arbAction, arbResource, arbFacts, (p, action, r, facts) => {
         // Declaring break-glass is not reaching data: it only records a reason (what it then opens is time-limited).
         if (p.role === 'clinician' && r.kind === 'patient' && action !== 'break-glass.open' && decide(p, action, r, facts).allowed) {
           expect(facts.carePatientIds.has(r.patientId)).toBe(true);
-          expect(['patient.present', 'patient.read']).toContain(action);
+          expect(['patient.present', 'patient.read', 'clinical-record.read', 'clinical-record.manage']).toContain(action);
         }
       }),
       { numRuns: 2000 },

@@ -195,6 +195,34 @@ describe('e-prescribing through the API', () => {
     expect((await patient.client.post(API.prescriptionRepeatRequests(acute.id), {})).status).toBe(409);
   });
 
+  it('an undispensed prescription past its expiry reads as expired and can be neither dispensed nor cancelled', async () => {
+    const rx = (await gp.client.post(API.consultationPrescriptions(consultationId), { ...item('doxycycline-100mg-capsule', { timesPerDay: 1, quantity: 7 }), overrides: [] })).body as Prescription;
+    expect(new Date(rx.expiresAt).getTime() - new Date(rx.issuedAt).getTime()).toBeGreaterThan(180 * 86_400_000);
+    await ctx.dbs.admin.query(`UPDATE prescriptions SET issued_at = now() - interval '200 days', expires_at = now() - interval '1 day' WHERE id = $1`, [rx.id]);
+    // The dates are signed: moving them breaks the signature too, so the pharmacy is told twice over.
+    const seen = (await patient.client.get(API.prescription(rx.id))).body as Prescription;
+    expect(seen.status).toBe('expired');
+    expect((await nearest.pharmacist.client.post(API.dispensePrescription(rx.id), { quantity: 7 })).status).toBe(409);
+    expect((await gp.client.post(API.cancelPrescription(rx.id), { reason: 'Too late now' })).status).toBe(409);
+    expect((await patient.client.post(API.prescriptionRepeatRequests(rx.id), {})).status).toBe(409);
+  });
+
+  it('a clinic admin imports pharmacies and postcodes from CSV; bad lines are reported; nobody else may import', async () => {
+    const admin = await createStaff(ctx, 'clinic_admin', 'Directory Admin');
+    const postcodes = await admin.client.post(API.adminPostcodeImport, { csv: 'postcode,latitude,longitude\nLS1 4AP,53.7965,-1.5478\nnonsense,1,2' });
+    expect(postcodes.body).toEqual({ imported: 1, rejected: [{ line: 3, problem: 'postcode is not a UK postcode' }] });
+    const week = 'mon 09:00-18:00; tue 09:00-18:00; wed 09:00-18:00; thu 09:00-18:00; fri 09:00-18:00; sat closed; sun closed';
+    const imported = await admin.client.post(API.adminPharmacyImport, {
+      csv: `ods_code,name,address,postcode,phone,latitude,longitude,opening_hours\nFL001,Leeds Pharmacy,"1 Park Row, Leeds",LS1 4AP,0113 496 0000,53.7966,-1.5480,${week}`,
+    });
+    expect(imported.body).toEqual({ imported: 1, rejected: [] });
+    const found = (await patient.client.post(API.pharmacySearch, { postcode: 'LS1 4AP', limit: 1 })).body as PharmacySearchResult;
+    expect(found.results[0]!.pharmacy).toMatchObject({ odsCode: 'FL001', name: 'Leeds Pharmacy' });
+    for (const who of [patient.client, gp.client, nearest.pharmacist.client]) {
+      expect((await who.post(API.adminPharmacyImport, { csv: 'x' })).status).toBe(403);
+    }
+  });
+
   it('every prescription route, as another patient, another pharmacy’s pharmacist or an unassigned clinician: 404 and not a byte of it', async () => {
     const rx = ((await patient.client.get(API.myPrescriptions)).body as PrescriptionList).prescriptions.find((p) => p.repeatable && p.repeatOf === null)!;
     const request = ((await patient.client.post(API.prescriptionRepeatRequests(rx.id), {})).body as RepeatRequest);
