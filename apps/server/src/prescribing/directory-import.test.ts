@@ -34,9 +34,10 @@ describe('the pharmacy directory CSV', () => {
   });
 
   it('postcodes: normalised to "OUTWARD INWARD", bad lines reported', () => {
-    const { postcodes, rejected } = parsePostcodeCsv('postcode,latitude,longitude\nsw1a1aa,51.501,-0.1416\nXX,51,0\nE1 6AN,70,0');
+    const { postcodes, rejected } = parsePostcodeCsv('postcode,latitude,longitude\nsw1a1aa,51.501,-0.1416\nXX,51,0\nE1 6AN,70,0\nSW1A 1AA,51.5,-0.14');
     expect(postcodes).toEqual([{ postcode: 'SW1A 1AA', latitude: 51.501, longitude: -0.1416 }]);
-    expect(rejected.map((r) => r.line)).toEqual([3, 4]);
+    expect(rejected.map((r) => r.line)).toEqual([3, 4, 5]);
+    expect(rejected[2]!.problem).toBe('postcode SW1A 1AA appears twice');
     expect(normalisePostcode(' ec1a1bb ')).toBe('EC1A 1BB');
   });
 });

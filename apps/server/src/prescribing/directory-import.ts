@@ -67,13 +67,18 @@ export function parsePostcodeCsv(csv: string): { postcodes: { postcode: string; 
   if ('problem' in read) return { postcodes: [], rejected: [{ line: 1, problem: read.problem }] };
   const postcodes: { postcode: string; latitude: number; longitude: number }[] = [];
   const rejected: Rejected[] = [];
+  const seen = new Set<string>();
   for (const { line, values: v } of read.rows) {
     const postcode = Postcode.safeParse(v.postcode ?? '');
     const latitude = coordinate(v.latitude, 49, 61);
     const longitude = coordinate(v.longitude, -9, 2.5);
     if (!postcode.success) rejected.push({ line, problem: 'postcode is not a UK postcode' });
     else if (latitude === null || longitude === null) rejected.push({ line, problem: 'latitude and longitude must be numbers within the UK' });
-    else postcodes.push({ postcode: normalisePostcode(postcode.data), latitude, longitude });
+    else if (seen.has(normalisePostcode(postcode.data))) rejected.push({ line, problem: `postcode ${normalisePostcode(postcode.data)} appears twice` });
+    else {
+      seen.add(normalisePostcode(postcode.data));
+      postcodes.push({ postcode: normalisePostcode(postcode.data), latitude, longitude });
+    }
   }
   return { postcodes, rejected };
 }

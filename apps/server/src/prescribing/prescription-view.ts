@@ -26,7 +26,8 @@ export function formularyMedicineOf(formulary: Formulary, id: string): Formulary
 const isoDate = (d: Date | string): string => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 /** The content a prescription's signature covers, as the stored prescription says it now. */
-export function signedContentOf(row: PrescriptionRow, medicine: FormularyMedicine): SignedContent {
+export function signedContentOf(row: PrescriptionRow): SignedContent {
+  const medicine = row.medicine;
   return {
     id: row.id, token: row.token,
     patient: { id: row.patient_id, name: row.patient_name, dateOfBirth: isoDate(row.patient_dob) },
@@ -40,9 +41,9 @@ export function signedContentOf(row: PrescriptionRow, medicine: FormularyMedicin
 }
 
 /** Checks the stored JWS against the prescriber's published key and the prescription as it stands. */
-export async function verifyRow(row: PrescriptionRow, medicine: FormularyMedicine): Promise<Verification> {
+export async function verifyRow(row: PrescriptionRow): Promise<Verification> {
   if (row.key_user_id !== row.clinician_user_id) return { valid: false, problem: 'It was signed with a key that is not the prescriber’s.' };
-  return verifyPrescription(row.jws, row.signing_key_id, row.public_jwk, signedContentOf(row, medicine));
+  return verifyPrescription(row.jws, row.signing_key_id, row.public_jwk, signedContentOf(row));
 }
 
 /**
@@ -50,9 +51,10 @@ export async function verifyRow(row: PrescriptionRow, medicine: FormularyMedicin
  * were overridden; the patient gets neither (the reasons are clinical notes), and may ask for a repeat when eligible.
  */
 export async function toPrescription(row: PrescriptionRow, formulary: Formulary, viewer: Principal): Promise<Prescription> {
-  const medicine = formularyMedicineOf(formulary, row.medicine_id);
+  // As prescribed: the signed name, strength and form, with today's formulary details where it still lists it.
+  const medicine = { ...formularyMedicineOf(formulary, row.medicine_id), ...row.medicine };
   const staff = viewer.role !== 'patient';
-  const verification = staff ? await verifyRow(row, medicine) : null;
+  const verification = staff ? await verifyRow(row) : null;
   return {
     id: row.id, token: row.token, consultationId: row.consultation_id,
     patient: { id: row.patient_id, name: row.patient_name, dateOfBirth: isoDate(row.patient_dob), nhsNumber: row.patient_nhs },

@@ -291,19 +291,27 @@ export const SECOND_FACTOR_FRESH_MS = 5 * 60 * 1000;
  */
 export async function confirmSecondFactor(deps: ServiceDeps, ctx: RequestContext, principal: Principal, code: string): Promise<{ confirmedAt: string; validUntil: string }> {
   requireStaff(principal);
-  const ok = await withPrincipal(deps.dbs.app, principal, async (tx) => {
-    const { rows } = await tx.query<{ totp_secret: string | null; totp_last_step: string | number | null }>('SELECT * FROM second_factor_secret()');
+  const outcome = await withPrincipal(deps.dbs.app, principal, async (tx) => {
+    const { rows } = await tx.query<{ totp_secret: string | null; locked_until: Date | null }>('SELECT totp_secret, locked_until FROM second_factor_secret()');
     const secret = rows[0]?.totp_secret;
     if (!secret) throw new ProblemError(409, 'Set up two-step verification first', { code: 'totp_not_enrolled', detail: 'Set up two-step verification first.' });
+    if (rows[0]!.locked_until && rows[0]!.locked_until.getTime() > Date.now()) return 'locked' as const;
     const step = matchTotpStep(secret, code);
-    const replayed = step !== null && rows[0]!.totp_last_step !== null && step <= Number(rows[0]!.totp_last_step);
-    if (step === null || replayed) return false;
-    await tx.query('UPDATE users SET totp_last_step = $2 WHERE id = $1', [principal.userId, step]);
+    // Each time step's code is used once: the update succeeds only for a step later than the last one used.
+    const used = step !== null && ((await tx.query(
+      'UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)', [principal.userId, step],
+    )).rowCount ?? 0) === 1;
+    if (!used) return 'invalid' as const;
     await tx.query('UPDATE sessions SET second_factor_at = now() WHERE id = $1', [principal.sessionId]);
     await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'account', resourceId: principal.userId, detail: { secondFactor: 'confirmed' } }]);
-    return true;
+    return 'confirmed' as const;
   });
-  if (!ok) {
+  if (outcome === 'locked') {
+    throw new ProblemError(423, 'Too many wrong codes', { code: 'account_locked', detail: 'Too many wrong codes. Try again later, or ask a clinic administrator.' });
+  }
+  if (outcome === 'invalid') {
+    // Wrong codes count towards locking the account, as at sign-in.
+    await withoutPrincipal(deps.dbs.app, (tx) => tx.query('SELECT auth_note_login_failure($1, $2, $3)', [principal.userId, deps.config.auth.lockoutThreshold, deps.config.auth.lockoutMinutes]));
     await withPrincipal(deps.dbs.app, principal, (tx) =>
       recordAudit(tx, ctx.meta, [{ action: 'login_failed', resourceType: 'account', resourceId: principal.userId, outcome: 'failure', detail: { reason: 'second_factor_invalid' } }]));
     throw new ProblemError(401, 'That code is not right', {

@@ -67,10 +67,13 @@ async function secondFactorFresh(tx: PrincipalTx): Promise<boolean> {
 
 /** The prescriber's signing key, made on their first prescription. */
 async function signingKey(tx: PrincipalTx, deps: ServiceDeps): Promise<{ id: string; wrapped: string }> {
-  const existing = await prescriptionRepository.signingKey(tx);
-  if (existing) return { id: existing.id, wrapped: existing.wrapped_private_key };
-  const key = await newPrescriberKey(deps.recordings.keys, tx.principal.userId);
-  return { id: await prescriptionRepository.addSigningKey(tx, key.publicJwk, key.wrappedPrivateKey), wrapped: key.wrappedPrivateKey };
+  let existing = await prescriptionRepository.signingKey(tx);
+  if (!existing) {
+    const key = await newPrescriberKey(deps.recordings.keys, tx.principal.userId);
+    await prescriptionRepository.addSigningKey(tx, key.publicJwk, key.wrappedPrivateKey);
+    existing = await prescriptionRepository.signingKey(tx);
+  }
+  return { id: existing!.id, wrapped: existing!.wrapped_private_key };
 }
 
 const describe = (m: { name: string; strength: string; form: string }) => `${m.name} ${m.strength} ${m.form}`.trim();
@@ -111,6 +114,7 @@ async function issueIn(
   const token = newPrescriptionToken();
   const fields = {
     id, token, consultationId: c.id, patientId: c.patientId, pharmacyId: nomination.pharmacy.id, medicineId: medicine.id,
+    medicine: { id: medicine.id, name: medicine.name, strength: medicine.strength, form: medicine.form },
     dosesPerTime: req.dosesPerTime, timesPerDay: req.timesPerDay, durationDays: req.durationDays, quantity: req.quantity,
     instructions: req.instructions, repeatable: req.repeatable && medicine.repeatable, repeatOf,
     overriddenAlerts: alerts.filter(needsReason).map((a) => ({ code: a.code, severity: a.severity, message: a.message, reason: reasons.get(a.code)!.trim() })),
@@ -118,9 +122,9 @@ async function issueIn(
   };
   const jws = await signPrescription(deps.recordings.keys, tx.principal.userId, key.id, key.wrapped, signedContentOf({
     id, token, patient_id: c.patientId, patient_name: patient.name, patient_dob: patient.date_of_birth, clinician_user_id: tx.principal.userId,
-    pharmacy_id: fields.pharmacyId, doses_per_time: fields.dosesPerTime, times_per_day: fields.timesPerDay, duration_days: fields.durationDays,
+    pharmacy_id: fields.pharmacyId, medicine: fields.medicine, doses_per_time: fields.dosesPerTime, times_per_day: fields.timesPerDay, duration_days: fields.durationDays,
     quantity: fields.quantity, instructions: fields.instructions, repeatable: fields.repeatable, repeat_of: repeatOf, issued_at: issuedAt, expires_at: fields.expiresAt,
-  } as PrescriptionRow, toFormularyMedicine(medicine)));
+  } as PrescriptionRow));
   await prescriptionRepository.insert(tx, { ...fields, jws, signingKeyId: key.id });
   const row = await prescriptionRepository.find(tx, id);
   if (!row) throw notFound();
@@ -151,6 +155,8 @@ type RxAction = 'prescription.read' | 'prescription.cancel' | 'prescription.disp
 
 /** A prescription the principal may act on; anything else is 404, a refused attempt audited against its real patient. */
 export async function prescriptionFor(tx: PrincipalTx, guard: Guard, id: string, action: RxAction): Promise<PrescriptionRow> {
+  // A change acts on the state it read: hold the row (RLS still decides whether the caller sees it at all).
+  if (action === 'prescription.cancel' || action === 'prescription.dispense') await prescriptionRepository.lock(tx, id);
   const row = await prescriptionRepository.find(tx, id);
   if (!row) {
     const owner = await prescriptionRepository.ownerOf(tx, id);
@@ -225,13 +231,15 @@ export async function dispensePrescription(deps: ServiceDeps, ctx: RequestContex
   return asPrincipal(deps, ctx, principal, async (tx, guard) => {
     const row = await prescriptionFor(tx, guard, id, 'prescription.dispense');
     const medicine = formularyMedicineOf(deps.formulary, row.medicine_id);
-    const verification = await verifyRow(row, medicine);
+    const verification = await verifyRow(row);
     if (!verification.valid) {
       await recordAudit(tx, ctx.meta, [{ action: 'denied', resourceType: 'prescription', resourceId: id, patientId: row.patient_id, outcome: 'denied', detail: { signature: 'invalid' } }]);
       throw new ProblemError(409, 'Signature invalid — do not dispense', { code: 'signature_invalid', detail: verification.problem });
     }
     const from: PrescriptionStatus[] = ['issued', 'received', 'partly-dispensed'];
     if (!from.includes(row.status)) throw notNow(row, 'dispensed');
+    // What is still owed on a partly dispensed prescription cannot be supplied after it expires either.
+    if (row.expires_at.getTime() <= Date.now()) throw new ProblemError(409, 'This prescription has expired', { code: 'not_dispensable', detail: 'This prescription has expired: it cannot be dispensed.' });
     const before = row.dispensed_quantity === null ? 0 : Number(row.dispensed_quantity);
     const remaining = Number(row.quantity) - before;
     if (quantity > remaining + 1e-9) throw fieldError('body.quantity', `No more than ${remaining} remain to supply.`);

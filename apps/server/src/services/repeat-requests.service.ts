@@ -50,6 +50,7 @@ export async function listClinicianRepeatRequests(deps: ServiceDeps, ctx: Reques
 }
 
 async function requestFor(tx: PrincipalTx, guard: Guard, id: string): Promise<RepeatRequestRow> {
+  await repeatRequestRepository.lock(tx, id);
   const r = await repeatRequestRepository.find(tx, id);
   if (!r) {
     const owner = await repeatRequestRepository.ownerOf(tx, id);
@@ -57,9 +58,11 @@ async function requestFor(tx: PrincipalTx, guard: Guard, id: string): Promise<Re
     throw notFound();
   }
   await guard.authorize('repeat.decide', refOf(r), id, 'repeat-request');
-  if (r.status !== 'requested') throw new ProblemError(409, 'Already decided', { code: 'repeat_decided', detail: `This request was ${r.status} already.` });
+  if (r.status !== 'requested') throw alreadyDecided(r.status);
   return r;
 }
+
+const alreadyDecided = (status: string) => new ProblemError(409, 'Already decided', { code: 'repeat_decided', detail: `This request was ${status} already.` });
 
 /**
  * The prescriber approves: a new prescription, signed now (a fresh second factor), re-checked against the patient's
@@ -81,7 +84,7 @@ export async function approveRepeat(deps: ServiceDeps, ctx: RequestContext, prin
       }
       throw err;
     });
-    await repeatRequestRepository.decide(tx, id, { status: 'approved', reason: null, newPrescriptionId: rx.id });
+    if (!(await repeatRequestRepository.decide(tx, id, { status: 'approved', reason: null, newPrescriptionId: rx.id }))) throw alreadyDecided('decided');
     await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'repeat-request', resourceId: id, patientId: r.patient_id, detail: { status: 'approved', prescriptionId: rx.id } }]);
     return toPrescription(rx, deps.formulary, principal);
   });
@@ -90,7 +93,7 @@ export async function approveRepeat(deps: ServiceDeps, ctx: RequestContext, prin
 export async function declineRepeat(deps: ServiceDeps, ctx: RequestContext, principal: Principal, id: string, reason: string): Promise<RepeatRequest> {
   return asPrincipal(deps, ctx, principal, async (tx, guard) => {
     const r = await requestFor(tx, guard, id);
-    await repeatRequestRepository.decide(tx, id, { status: 'declined', reason, newPrescriptionId: null });
+    if (!(await repeatRequestRepository.decide(tx, id, { status: 'declined', reason, newPrescriptionId: null }))) throw alreadyDecided('decided');
     const medicine = formularyMedicineOf(deps.formulary, r.medicine_id);
     await prescriptionRepository.notify(tx, r.prescription_id, 'Your repeat prescription request',
       `Your request for a repeat of ${medicine.name} ${medicine.strength} was declined: ${reason}\n\nSee it under Prescriptions in Confide.`);

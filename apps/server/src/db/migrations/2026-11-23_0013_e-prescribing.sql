@@ -12,9 +12,9 @@ CREATE FUNCTION second_factor_fresh() RETURNS boolean LANGUAGE sql STABLE
                        AND s.second_factor_at > now() - interval '5 minutes') $$;
 
 -- The caller's own enrolled TOTP secret, to confirm a code again (step-up); never anyone else's.
-CREATE FUNCTION second_factor_secret() RETURNS TABLE (totp_secret text, totp_last_step bigint)
+CREATE FUNCTION second_factor_secret() RETURNS TABLE (totp_secret text, totp_last_step bigint, locked_until timestamptz)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-  AS $$ SELECT u.totp_secret, u.totp_last_step FROM users u
+  AS $$ SELECT u.totp_secret, u.totp_last_step, u.locked_until FROM users u
         WHERE u.id = nullif(current_setting('confide.user_id', true), '')::uuid AND u.totp_enrolled_at IS NOT NULL $$;
 REVOKE ALL ON FUNCTION second_factor_secret() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION second_factor_secret() TO confide_app;
@@ -66,7 +66,7 @@ CREATE TABLE patient_medicines (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   patient_id uuid NOT NULL REFERENCES patients (id),
   medicine_id text NOT NULL,
-  dose text NOT NULL CHECK (length(dose) BETWEEN 2 AND 200),
+  dose text NOT NULL CHECK (length(dose) BETWEEN 2 AND 500),
   source text NOT NULL CHECK (source IN ('recorded', 'prescribed')),
   recorded_by uuid NOT NULL REFERENCES users (id),
   started_at timestamptz NOT NULL DEFAULT now(),
@@ -151,6 +151,8 @@ CREATE TABLE prescriptions (
   clinician_user_id uuid NOT NULL,
   pharmacy_id uuid NOT NULL REFERENCES organisations (id),
   medicine_id text NOT NULL,
+  -- The medicine as prescribed and signed (name, strength, form): a later formulary change does not alter it.
+  medicine jsonb NOT NULL,
   doses_per_time numeric NOT NULL CHECK (doses_per_time > 0),
   times_per_day integer NOT NULL CHECK (times_per_day BETWEEN 1 AND 24),
   duration_days integer NOT NULL CHECK (duration_days BETWEEN 1 AND 366),
@@ -204,6 +206,12 @@ GRANT UPDATE (status, received_at, dispensed_at, dispensed_quantity, dispensed_b
 CREATE POLICY patients_select_pharmacy ON patients FOR SELECT TO confide_app
   USING ((SELECT confide_role()) = 'pharmacist' AND EXISTS (
     SELECT 1 FROM prescriptions rx WHERE rx.patient_id = patients.id AND rx.pharmacy_id = (SELECT confide_org_id())));
+
+-- The prescriber keeps seeing the patient of their own prescriptions (to cancel one, or answer a repeat request),
+-- even after the care relationship ends.
+CREATE POLICY patients_select_prescriber ON patients FOR SELECT TO confide_app
+  USING ((SELECT confide_role()) = 'clinician' AND EXISTS (
+    SELECT 1 FROM prescriptions rx WHERE rx.patient_id = patients.id AND rx.clinician_user_id = (SELECT confide_user_id())));
 
 -- Whose prescription an id is, for auditing a refused attempt against its real patient (nothing else is revealed).
 CREATE FUNCTION prescription_owner(p_id uuid) RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp

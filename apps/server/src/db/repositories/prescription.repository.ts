@@ -5,7 +5,7 @@ import { PHARMACY_COLUMNS, type PharmacyRow } from './pharmacy.repository';
 
 export interface PrescriptionRow {
   id: string; token: string; consultation_id: string; patient_id: string; clinician_user_id: string; pharmacy_id: string;
-  medicine_id: string; doses_per_time: string | number; times_per_day: number; duration_days: number; quantity: string | number;
+  medicine_id: string; medicine: { id: string; name: string; strength: string; form: string }; doses_per_time: string | number; times_per_day: number; duration_days: number; quantity: string | number;
   instructions: string; repeatable: boolean; repeat_of: string | null; overridden_alerts: { code: string; severity: string; message: string; reason: string }[];
   jws: string; signing_key_id: string; public_jwk: JWK; key_user_id: string; status: PrescriptionStatus; issued_at: Date; expires_at: Date;
   received_at: Date | null; dispensed_at: Date | null; dispensed_quantity: string | number | null; collected_at: Date | null;
@@ -17,7 +17,7 @@ export interface PrescriptionRow {
 
 /** Expiry is a fact of time, not a write: an undispensed prescription past its date reads as expired. */
 const SELECT = `
-  SELECT rx.id, rx.token, rx.consultation_id, rx.patient_id, rx.clinician_user_id, rx.pharmacy_id, rx.medicine_id, rx.doses_per_time,
+  SELECT rx.id, rx.token, rx.consultation_id, rx.patient_id, rx.clinician_user_id, rx.pharmacy_id, rx.medicine_id, rx.medicine, rx.doses_per_time,
          rx.times_per_day, rx.duration_days, rx.quantity, rx.instructions, rx.repeatable, rx.repeat_of, rx.overridden_alerts, rx.jws,
          rx.signing_key_id, k.public_jwk, k.user_id AS key_user_id,
          CASE WHEN rx.status IN ('issued', 'received') AND rx.expires_at <= now() THEN 'expired' ELSE rx.status END AS status,
@@ -35,6 +35,7 @@ const SELECT = `
 
 export interface NewPrescription {
   id: string; token: string; consultationId: string; patientId: string; pharmacyId: string; medicineId: string;
+  medicine: { id: string; name: string; strength: string; form: string };
   dosesPerTime: number; timesPerDay: number; durationDays: number; quantity: number; instructions: string; repeatable: boolean;
   repeatOf: string | null; overriddenAlerts: unknown[]; jws: string; signingKeyId: string; issuedAt: Date; expiresAt: Date;
 }
@@ -44,6 +45,11 @@ export const prescriptionRepository = {
   async find(tx: PrincipalTx, id: string): Promise<PrescriptionRow | null> {
     const { rows } = await tx.query<PrescriptionRow>(`${SELECT} WHERE rx.id = $1`, [id]);
     return rows[0] ?? null;
+  },
+
+  /** Holds the prescription's row until the transaction ends, so two people cannot both act on the state they read. */
+  async lock(tx: PrincipalTx, id: string): Promise<void> {
+    await tx.query('SELECT 1 FROM prescriptions WHERE id = $1 FOR UPDATE', [id]);
   },
 
   async ownerOf(tx: PrincipalTx, id: string): Promise<string | null> {
@@ -66,11 +72,11 @@ export const prescriptionRepository = {
   async insert(tx: PrincipalTx, rx: NewPrescription): Promise<void> {
     await tx.query(
       `INSERT INTO prescriptions (id, token, consultation_id, patient_id, clinician_user_id, pharmacy_id, medicine_id, doses_per_time, times_per_day,
-         duration_days, quantity, instructions, repeatable, repeat_of, overridden_alerts, jws, signing_key_id, issued_at, expires_at)
-       SELECT $1, $2, c.id, c.patient_id, c.clinician_user_id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
+         duration_days, quantity, instructions, repeatable, repeat_of, overridden_alerts, jws, signing_key_id, issued_at, expires_at, medicine)
+       SELECT $1, $2, c.id, c.patient_id, c.clinician_user_id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19
        FROM consultations c WHERE c.id = $3 AND c.patient_id = $18`,
       [rx.id, rx.token, rx.consultationId, rx.pharmacyId, rx.medicineId, rx.dosesPerTime, rx.timesPerDay, rx.durationDays, rx.quantity, rx.instructions,
-        rx.repeatable, rx.repeatOf, JSON.stringify(rx.overriddenAlerts), rx.jws, rx.signingKeyId, rx.issuedAt, rx.expiresAt, rx.patientId],
+        rx.repeatable, rx.repeatOf, JSON.stringify(rx.overriddenAlerts), rx.jws, rx.signingKeyId, rx.issuedAt, rx.expiresAt, rx.patientId, JSON.stringify(rx.medicine)],
     );
   },
 
@@ -90,12 +96,12 @@ export const prescriptionRepository = {
     return rows[0] ?? null;
   },
 
-  async addSigningKey(tx: PrincipalTx, publicJwk: JWK, wrappedPrivateKey: string): Promise<string> {
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO prescriber_keys (user_id, algorithm, public_jwk, wrapped_private_key) VALUES ($1, 'ES256', $2, $3) RETURNING id`,
+  /** Adds the prescriber's key unless one was added meanwhile (two first prescriptions at once): then theirs stands. */
+  async addSigningKey(tx: PrincipalTx, publicJwk: JWK, wrappedPrivateKey: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO prescriber_keys (user_id, algorithm, public_jwk, wrapped_private_key) VALUES ($1, 'ES256', $2, $3) ON CONFLICT (user_id) DO NOTHING`,
       [tx.principal.userId, JSON.stringify(publicJwk), wrappedPrivateKey],
     );
-    return rows[0]!.id;
   },
 
   async notify(tx: PrincipalTx, id: string, subject: string, body: string): Promise<void> {

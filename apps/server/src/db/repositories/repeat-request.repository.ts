@@ -17,6 +17,11 @@ export const repeatRequestRepository = {
     return (await tx.query<RepeatRequestRow>(`${SELECT} WHERE r.id = $1`, [id])).rows[0] ?? null;
   },
 
+  /** Holds the request's row until the transaction ends: one decision per request, however many clicks. */
+  async lock(tx: PrincipalTx, id: string): Promise<void> {
+    await tx.query('SELECT 1 FROM repeat_requests WHERE id = $1 FOR UPDATE', [id]);
+  },
+
   async ownerOf(tx: PrincipalTx, id: string): Promise<string | null> {
     const { rows } = await tx.query<{ owner: string | null }>('SELECT repeat_request_owner($1) AS owner', [id]);
     return rows[0]?.owner ?? null;

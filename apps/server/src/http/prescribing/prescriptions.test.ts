@@ -223,6 +223,34 @@ describe('e-prescribing through the API', () => {
     }
   });
 
+  it('two clicks at once: one repeat approval makes one prescription; two part-supplies never exceed the quantity', async () => {
+    const issued = (await gp.client.post(API.consultationPrescriptions(consultationId), {
+      ...item('ramipril-5mg-capsule', { timesPerDay: 1, quantity: 10, durationDays: 10 }), repeatable: true,
+      overrides: [{ code: 'duplicate-therapy:ramipril-5mg-capsule', reason: 'Continuing the same medicine' }],
+    })).body as Prescription;
+    const asked = (await patient.client.post(API.prescriptionRepeatRequests(issued.id), {})).body as RepeatRequest;
+    const [a, b] = await Promise.all([gp.client.post(API.approveRepeatRequest(asked.id)), gp.client.post(API.approveRepeatRequest(asked.id))]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const repeats = await ctx.dbs.admin.query<{ n: number }>('SELECT count(*)::int AS n FROM prescriptions WHERE repeat_of = $1', [issued.id]);
+    expect(repeats.rows[0]!.n).toBe(1);
+    await nearest.pharmacist.client.get(API.prescription(issued.id));
+    const [x, y] = await Promise.all([
+      nearest.pharmacist.client.post(API.dispensePrescription(issued.id), { quantity: 6 }),
+      nearest.pharmacist.client.post(API.dispensePrescription(issued.id), { quantity: 6 }),
+    ]);
+    expect([x.status, y.status].sort()).toEqual([200, 400]);
+    const after = (await nearest.pharmacist.client.get(API.prescription(issued.id))).body as Prescription;
+    expect(after).toMatchObject({ status: 'partly-dispensed', dispensedQuantity: 6 });
+  });
+
+  it('wrong authenticator codes when signing count towards locking the account', async () => {
+    const other = await createStaff(ctx, 'clinician', 'Dr Guess');
+    const statuses: number[] = [];
+    for (let i = 0; i < ctx.config.auth.lockoutThreshold + 1; i++) statuses.push((await other.client.post(API.secondFactor, { code: '000000' })).status);
+    expect(statuses.at(-1)).toBe(423);
+    expect(statuses.slice(0, ctx.config.auth.lockoutThreshold)).toEqual(Array(ctx.config.auth.lockoutThreshold).fill(401));
+  });
+
   it('every prescription route, as another patient, another pharmacy’s pharmacist or an unassigned clinician: 404 and not a byte of it', async () => {
     const rx = ((await patient.client.get(API.myPrescriptions)).body as PrescriptionList).prescriptions.find((p) => p.repeatable && p.repeatOf === null)!;
     const request = ((await patient.client.post(API.prescriptionRepeatRequests(rx.id), {})).body as RepeatRequest);
