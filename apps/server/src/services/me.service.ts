@@ -70,6 +70,12 @@ const RESOURCE_NOUNS: Record<string, string> = {
   recording: 'your consultation recording',
   consultation: 'your consultation',
   'triage-session': 'your symptom check',
+  prescription: 'your prescription',
+  'repeat-request': 'your request for a repeat prescription',
+  'clinical-record': 'your allergies and medicines',
+  allergy: 'an allergy on your record',
+  'current-medicine': 'a medicine on your record',
+  'pharmacy-nomination': 'your chosen pharmacy',
 };
 
 const ACTION_VERBS: Record<AccessLogEntry['action'], string> = {

@@ -57,6 +57,8 @@ export async function checkItem(deps: ServiceDeps, ctx: RequestContext, principa
   return asPrincipal(deps, ctx, principal, async (tx, guard) => {
     const c = await loadFor(tx, guard, consultationId, 'prescription.issue');
     const alerts = await alertsFor(tx, guard, deps, c.patientId, medicine, item);
+    // The checks read the patient's allergies and medicines, and the alerts repeat them: an access to the record.
+    await recordAudit(tx, ctx.meta, [{ action: 'viewed', resourceType: 'clinical-record', resourceId: c.patientId, patientId: c.patientId, detail: { prescriptionChecks: medicine.id } }]);
     return { medicine: toFormularyMedicine(medicine), alerts: alerts.map(toAlert) };
   });
 }

@@ -1,4 +1,4 @@
-import { API, type ClinicalRecord, type Nomination, type PharmacySearchResult, type Prescription, type PrescriptionCheckResult, type PrescriptionList, type RepeatRequest, type RepeatRequestList } from '@confide/contract';
+import { API, type AccessLog, type ClinicalRecord, type Nomination, type PharmacySearchResult, type Prescription, type PrescriptionCheckResult, type PrescriptionList, type RepeatRequest, type RepeatRequestList } from '@confide/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/test-app';
 import {
@@ -87,6 +87,10 @@ describe('e-prescribing through the API', () => {
     const amox = await gp.client.post(API.prescriptionChecks(consultationId), item('amoxicillin-500mg-capsule', { timesPerDay: 3, quantity: 21 }));
     expect(amox.status).toBe(200);
     const alerts = (amox.body as PrescriptionCheckResult).alerts;
+    // Reading her allergies for the checks is in her access history.
+    const checked = await ctx.dbs.admin.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE patient_id = $1 AND resource_type = 'clinical-record' AND action = 'viewed' AND actor_user_id = $2`, [patient.patientId, gp.userId]);
+    expect(checked.rows[0]!.n).toBeGreaterThan(0);
     expect(alerts[0]).toMatchObject({ kind: 'allergy', severity: 'severe', needsReason: true, code: 'allergy:penicillin' });
     const signWithout = await gp.client.post(API.consultationPrescriptions(consultationId), { ...item('amoxicillin-500mg-capsule'), overrides: [] });
     expect(signWithout.status).toBe(422);
@@ -156,6 +160,11 @@ describe('e-prescribing through the API', () => {
       `SELECT action, actor_role FROM audit_events WHERE resource_type = 'prescription' AND resource_id = $1`, [rx.id]);
     const kinds = new Set(audit.rows.map((r) => `${r.actor_role}:${r.action}`));
     for (const k of ['clinician:created', 'pharmacist:presented', 'pharmacist:viewed', 'pharmacist:updated', 'patient:presented']) expect(kinds).toContain(k);
+    // And she reads it in plain words in her access history, naming the pharmacist.
+    const history = (await patient.client.get(API.myAccessLog)).body as AccessLog;
+    const lines = history.items.map((e) => `${e.actor.name} ${e.description}`);
+    expect(lines).toContain('Pharmacist FA001 opened your prescription');
+    expect(lines).toContain('Dr Rx Test opened your allergies and medicines');
   });
 
   it('overriding the allergy alert needs a reason, which is kept with the prescription; the prescriber can cancel before dispensing', async () => {
