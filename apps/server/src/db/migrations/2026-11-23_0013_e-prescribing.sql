@@ -202,16 +202,21 @@ GRANT SELECT, INSERT ON prescriptions TO confide_app;
 -- The signed content never changes; only the dispensing state does.
 GRANT UPDATE (status, received_at, dispensed_at, dispensed_quantity, dispensed_by, collected_at, cancelled_at, cancel_reason) ON prescriptions TO confide_app;
 
--- A pharmacy reads the name, date of birth and NHS number of the patients whose prescriptions were sent to it.
-CREATE POLICY patients_select_pharmacy ON patients FOR SELECT TO confide_app
-  USING ((SELECT confide_role()) = 'pharmacist' AND EXISTS (
-    SELECT 1 FROM prescriptions rx WHERE rx.patient_id = patients.id AND rx.pharmacy_id = (SELECT confide_org_id())));
-
--- The prescriber keeps seeing the patient of their own prescriptions (to cancel one, or answer a repeat request),
--- even after the care relationship ends.
-CREATE POLICY patients_select_prescriber ON patients FOR SELECT TO confide_app
-  USING ((SELECT confide_role()) = 'clinician' AND EXISTS (
-    SELECT 1 FROM prescriptions rx WHERE rx.patient_id = patients.id AND rx.clinician_user_id = (SELECT confide_user_id())));
+-- Who a prescription is for, as a prescription shows it: name, date of birth and NHS number, never contact details.
+-- For the callers who may see the prescription itself (the rule of prescriptions_select, restated because this reads
+-- patients as the owner): its patient, its prescriber, the pharmacy it was sent to.
+CREATE FUNCTION prescription_patient(p_prescription uuid) RETURNS TABLE (name text, date_of_birth date, nhs_number text)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+    SELECT p.given_name || ' ' || p.family_name, p.date_of_birth, p.nhs_number
+    FROM prescriptions rx JOIN patients p ON p.id = rx.patient_id
+    WHERE rx.id = p_prescription AND (
+         rx.patient_id = nullif(current_setting('confide.patient_id', true), '')::uuid
+      OR (current_setting('confide.role', true) = 'clinician' AND rx.clinician_user_id = nullif(current_setting('confide.user_id', true), '')::uuid)
+      OR (current_setting('confide.role', true) = 'pharmacist' AND rx.pharmacy_id = nullif(current_setting('confide.org_id', true), '')::uuid))
+  $$;
+REVOKE ALL ON FUNCTION prescription_patient(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION prescription_patient(uuid) TO confide_app;
 
 -- Whose prescription an id is, for auditing a refused attempt against its real patient (nothing else is revealed).
 CREATE FUNCTION prescription_owner(p_id uuid) RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp

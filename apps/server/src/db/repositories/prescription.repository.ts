@@ -22,12 +22,13 @@ const SELECT = `
          rx.signing_key_id, k.public_jwk, k.user_id AS key_user_id,
          CASE WHEN rx.status IN ('issued', 'received') AND rx.expires_at <= now() THEN 'expired' ELSE rx.status END AS status,
          rx.issued_at, rx.expires_at, rx.received_at, rx.dispensed_at, rx.dispensed_quantity, rx.collected_at, rx.cancelled_at, rx.cancel_reason,
-         p.given_name || ' ' || p.family_name AS patient_name, p.date_of_birth AS patient_dob, p.nhs_number AS patient_nhs,
+         p.name AS patient_name, p.date_of_birth AS patient_dob, p.nhs_number AS patient_nhs,
          u.display_name AS prescriber_name, sp.registration_number AS prescriber_registration,
          EXISTS (SELECT 1 FROM repeat_requests r WHERE r.prescription_id = rx.id AND r.status = 'requested') AS open_repeat_request,
          json_build_object(${PHARMACY_COLUMNS.split(', ').map((c) => `'${c.slice(2)}', ${c}`).join(', ')}) AS pharmacy
   FROM prescriptions rx
-  JOIN patients p ON p.id = rx.patient_id
+  -- Who it is for, in the columns a prescription shows (a pharmacy never reads the patient's contact details).
+  CROSS JOIN LATERAL prescription_patient(rx.id) p
   JOIN users u ON u.id = rx.clinician_user_id
   LEFT JOIN staff_profiles sp ON sp.user_id = rx.clinician_user_id
   JOIN organisations o ON o.id = rx.pharmacy_id

@@ -8,8 +8,8 @@ export interface RepeatRequestRow {
 
 const SELECT = `
   SELECT r.id, r.prescription_id, r.patient_id, r.clinician_user_id, r.note, r.status, r.requested_at, r.decided_at, r.decision_reason,
-         r.new_prescription_id, rx.medicine_id, rx.pharmacy_id, p.given_name || ' ' || p.family_name AS patient_name
-  FROM repeat_requests r JOIN prescriptions rx ON rx.id = r.prescription_id JOIN patients p ON p.id = r.patient_id`;
+         r.new_prescription_id, rx.medicine_id, rx.pharmacy_id, p.name AS patient_name
+  FROM repeat_requests r JOIN prescriptions rx ON rx.id = r.prescription_id CROSS JOIN LATERAL prescription_patient(rx.id) p`;
 
 /** Repeat requests (RLS: the patient who asked and the prescriber asked). */
 export const repeatRequestRepository = {

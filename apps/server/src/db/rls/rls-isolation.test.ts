@@ -264,12 +264,17 @@ describe('the database alone (policy module off)', () => {
         expect((await tx.query(`UPDATE pharmacy_nominations SET pharmacy_id = $2 WHERE patient_id = $1`, [a!.patientId, other.organisationId])).rowCount).toBe(0);
       });
     }
-    // Its own pharmacy sees the prescription and the patient's name, and nothing else of the record.
+    // Its own pharmacy sees the prescription and who it is for (name, date of birth, NHS number), nothing else of the
+    // record and never the patient's row with its contact details.
     await withPrincipal(ctx.dbs.app, pharmacist(own), async (tx) => {
       expect((await tx.query('SELECT id FROM prescriptions')).rows).toEqual([{ id: rx.id }]);
-      expect((await tx.query<{ id: string }>('SELECT id FROM patients')).rows.map((r) => r.id)).toEqual([a!.patientId]);
+      expect((await tx.query('SELECT id FROM patients')).rows).toEqual([]);
+      expect((await tx.query<{ name: string }>('SELECT name FROM prescription_patient($1)', [rx.id])).rows.map((r) => r.name)).toHaveLength(1);
       for (const t of tables.slice(1)) expect((await tx.query(`SELECT 1 FROM ${t}`)).rows, t).toEqual([]);
     });
+    for (const who of [pharmacist(other), principalOf(b!, 'patient', b!.patientId), principalOf(world.clinicians[1]!, 'clinician')]) {
+      await withPrincipal(ctx.dbs.app, who, async (tx) => expect((await tx.query('SELECT * FROM prescription_patient($1)', [rx.id])).rows, who.role).toEqual([]));
+    }
     // The signed content cannot be changed by anyone the app acts for, and a prescription needs a fresh second factor.
     await expect(withPrincipal(ctx.dbs.app, pharmacist(own), (tx) => tx.query('UPDATE prescriptions SET quantity = 56 WHERE id = $1', [rx.id]))).rejects.toThrow(/permission denied/);
     await expect(withPrincipal(ctx.dbs.app, principalOf(gp, 'clinician'), (tx) => tx.query(
