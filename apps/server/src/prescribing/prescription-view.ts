@@ -25,8 +25,13 @@ export function formularyMedicineOf(formulary: Formulary, id: string): Formulary
 
 const isoDate = (d: Date | string): string => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
+/** The stored fields a signature covers (a prescription about to be stored has them too). */
+export type SignedFields = Pick<PrescriptionRow,
+  'id' | 'token' | 'patient_id' | 'patient_name' | 'patient_dob' | 'clinician_user_id' | 'pharmacy_id' | 'medicine' | 'doses_per_time'
+  | 'times_per_day' | 'duration_days' | 'quantity' | 'instructions' | 'repeatable' | 'repeat_of' | 'issued_at' | 'expires_at'>;
+
 /** The content a prescription's signature covers, as the stored prescription says it now. */
-export function signedContentOf(row: PrescriptionRow): SignedContent {
+export function signedContentOf(row: SignedFields): SignedContent {
   const medicine = row.medicine;
   return {
     id: row.id, token: row.token,

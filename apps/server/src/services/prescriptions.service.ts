@@ -126,7 +126,7 @@ async function issueIn(
     id, token, patient_id: c.patientId, patient_name: patient.name, patient_dob: patient.date_of_birth, clinician_user_id: tx.principal.userId,
     pharmacy_id: fields.pharmacyId, medicine: fields.medicine, doses_per_time: fields.dosesPerTime, times_per_day: fields.timesPerDay, duration_days: fields.durationDays,
     quantity: fields.quantity, instructions: fields.instructions, repeatable: fields.repeatable, repeat_of: repeatOf, issued_at: issuedAt, expires_at: fields.expiresAt,
-  } as PrescriptionRow));
+  }));
   await prescriptionRepository.insert(tx, { ...fields, jws, signingKeyId: key.id });
   const row = await prescriptionRepository.find(tx, id);
   if (!row) throw notFound();
