@@ -5,7 +5,7 @@ import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { parsePharmacyCsv, parsePostcodeCsv } from '../prescribing/directory-import';
 
-const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), 'directory');
 
 /** The demo pharmacy directory and the postcodes around it, as CSV in the formats the clinic admin imports. */
 export const demoDirectoryCsv = () => ({
