@@ -93,7 +93,9 @@ describe('the symptom checker', () => {
     await page.getByRole('link', { name: 'Book an appointment' }).click();
     await page.waitForURL('**/patient/book**');
     await page.getByText('From your symptom check:', { exact: false }).waitFor();
+    // The handoff opens the booking page with times for the suggested profession, or none yet: wait for either.
     const firstTime = page.getByRole('main').getByRole('button', { name: /Dr Triage Test/ }).first();
+    await firstTime.or(page.getByText(/No times are free/)).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
     if (!(await firstTime.isVisible())) await page.getByRole('button', { name: 'First available today' }).click();
     await firstTime.click();
     const reason = await page.getByLabel('Reason for your appointment').inputValue();

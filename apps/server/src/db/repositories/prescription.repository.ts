@@ -12,6 +12,7 @@ export interface PrescriptionRow {
   cancelled_at: Date | null; cancel_reason: string | null;
   patient_name: string; patient_dob: Date | string; patient_nhs: string | null; prescriber_name: string; prescriber_registration: string | null;
   open_repeat_request: boolean;
+  repeat_of_visible: string | null;
   pharmacy: PharmacyRow;
 }
 
@@ -25,6 +26,8 @@ const SELECT = `
          p.name AS patient_name, p.date_of_birth AS patient_dob, p.nhs_number AS patient_nhs,
          u.display_name AS prescriber_name, sp.registration_number AS prescriber_registration,
          EXISTS (SELECT 1 FROM repeat_requests r WHERE r.prescription_id = rx.id AND r.status = 'requested') AS open_repeat_request,
+         -- The prescription this repeats, named only to whoever may see that one too (another pharmacy's is not named).
+         (SELECT o.id FROM prescriptions o WHERE o.id = rx.repeat_of) AS repeat_of_visible,
          json_build_object(${PHARMACY_COLUMNS.split(', ').map((c) => `'${c.slice(2)}', ${c}`).join(', ')}) AS pharmacy
   FROM prescriptions rx
   -- Who it is for, in the columns a prescription shows (a pharmacy never reads the patient's contact details).

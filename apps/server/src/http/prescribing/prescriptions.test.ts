@@ -252,6 +252,26 @@ describe('e-prescribing through the API', () => {
     expect(after).toMatchObject({ status: 'partly-dispensed', dispensedQuantity: 6 });
   });
 
+  it('a repeat sent to a newly nominated pharmacy does not name the original prescription to it (found by the model-based test)', async () => {
+    const movedPatient = await registerPatient(ctx, { postcode: 'SE1 8XX' });
+    const { consultationId: visit } = await startConsultation(ctx, movedPatient, gp);
+    await nominateNearest(movedPatient);
+    const original = (await gp.client.post(API.consultationPrescriptions(visit), {
+      ...item('ramipril-5mg-capsule', { timesPerDay: 1, quantity: 28, durationDays: 28 }), repeatable: true, overrides: [],
+    })).body as Prescription;
+    expect(original.pharmacy.odsCode).toBe('FA001');
+    const asked = (await movedPatient.client.post(API.prescriptionRepeatRequests(original.id), {})).body as RepeatRequest;
+    expect((await movedPatient.client.request('PUT', API.myNominatedPharmacy, { pharmacyId: otherPharmacy.organisationId })).status).toBe(200);
+    const repeat = (await gp.client.post(API.approveRepeatRequest(asked.id))).body as Prescription;
+    expect(repeat.pharmacy.odsCode).toBe('FA002');
+    const atNewPharmacy = await otherPharmacy.pharmacist.client.get(API.prescription(repeat.id));
+    expect(atNewPharmacy.status).toBe(200);
+    expect((atNewPharmacy.body as Prescription).repeatOf).toBeNull();
+    expect(atNewPharmacy.text).not.toContain(original.id);
+    expect((atNewPharmacy.body as Prescription).signature!.valid).toBe(true);
+    expect(((await movedPatient.client.get(API.prescription(repeat.id))).body as Prescription).repeatOf).toBe(original.id);
+  });
+
   it('wrong authenticator codes when signing count towards locking the account', async () => {
     const other = await createStaff(ctx, 'clinician', 'Dr Guess');
     const statuses: number[] = [];
@@ -265,7 +285,7 @@ describe('e-prescribing through the API', () => {
     const request = ((await patient.client.post(API.prescriptionRepeatRequests(rx.id), {})).body as RepeatRequest);
     const strangerGp = await createStaff(ctx, 'clinician', 'Dr Unassigned');
     const otherPatient = await registerPatient(ctx);
-    const markers = [rx.id, rx.token, patient.patientId, 'Ramipril', request.id, consultationId, ...patient.markers.slice(1)];
+    const markers = [rx.id, rx.token, patient.patientId, request.id, consultationId, ...patient.markers.slice(1)];
     const routes: ['GET' | 'POST', string, unknown?][] = [
       ['GET', API.prescription(rx.id)],
       ['POST', API.cancelPrescription(rx.id), { reason: 'Not mine to cancel' }],
