@@ -1,9 +1,7 @@
 import { API, CloseIncidentRequest, type Incident } from '@confide/contract';
 import { useApi } from '../api/use-api';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { SubmitButton } from '../components/SubmitButton';
-import { TextAreaField } from '../components/TextAreaField';
-import { useReasonForm } from './use-reason-form';
+import { useReasonForm } from '../forms/use-reason-form';
+import { ReasonFormFields } from '../components/ReasonFormFields';
 
 interface CloseIncidentFormProps {
   incident: Incident;
@@ -23,23 +21,14 @@ export function CloseIncidentForm({ incident, onClosed }: CloseIncidentFormProps
   });
 
   return (
-    <>
-      <ErrorSummary items={form.summary} focusKey={form.attempt} id={`close-${incident.id}-errors`} />
-      <form onSubmit={form.handleSubmit} noValidate className="form">
-        <TextAreaField
-          id={fieldId}
-          label="Resolution"
-          hint="What you found, and what was done about it. It is kept with the incident."
-          rows={3}
-          value={form.text}
-          onChange={form.setText}
-          error={form.error}
-          spellCheck
-        />
-        <SubmitButton busy={form.busy} busyText="Closing the incident…">
-          Close incident
-        </SubmitButton>
-      </form>
-    </>
+    <ReasonFormFields
+      form={form}
+      fieldId={fieldId}
+      summaryId={`close-${incident.id}-errors`}
+      label="Resolution"
+      hint="What you found, and what was done about it. It is kept with the incident."
+      submitText="Close incident"
+      busyText="Closing the incident…"
+    />
   );
 }

@@ -8,7 +8,7 @@ import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { TextAreaField } from '../components/TextAreaField';
 import { formatDateTime } from '../format/date-format';
 import { FEATURE_LABELS } from '../format/feature-labels';
-import { useReasonForm } from './use-reason-form';
+import { useReasonForm } from '../forms/use-reason-form';
 
 /** "Turned off by Ann Admin at 23 Nov 2026, 14:05: Provider outage", or null if it has never been switched. */
 function lastChangeText(state: FeatureState): string | null {

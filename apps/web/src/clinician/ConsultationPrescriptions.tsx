@@ -3,16 +3,14 @@ import { API, CancelPrescriptionRequest, type Prescription, type PrescriptionLis
 import { ApiProblem, isApiProblem } from '../api/api-problem';
 import type { ApiResource } from '../api/use-api-resource';
 import { useApi } from '../api/use-api';
-import { useReasonForm } from '../admin/use-reason-form';
+import { useReasonForm } from '../forms/use-reason-form';
 import { AsyncContent } from '../components/AsyncContent';
-import { ErrorSummary } from '../components/ErrorSummary';
 import { Notice } from '../components/Notice';
-import { SubmitButton } from '../components/SubmitButton';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
-import { TextAreaField } from '../components/TextAreaField';
 import { formatDateTime } from '../format/date-format';
 import { medicineLabel, PRESCRIPTION_STATUS_LABELS } from '../format/prescription-labels';
 import { doseText } from './prescribe-form';
+import { ReasonFormFields } from '../components/ReasonFormFields';
 
 /** Statuses a prescriber may still cancel: the pharmacy has not dispensed it yet. */
 const CANCELLABLE: readonly Prescription['status'][] = ['issued', 'received'];
@@ -61,22 +59,16 @@ function CancelPrescriptionForm({ prescription, onCancelled }: { prescription: P
       </button>
       {open && (
         <div id={formId}>
-          <ErrorSummary items={form.summary} focusKey={form.attempt} id={`${formId}-errors`} />
-          <form onSubmit={form.handleSubmit} noValidate className="form">
-            <TextAreaField
-              id={fieldId}
-              label="Reason for cancelling"
-              hint="It is kept with the prescription, and the pharmacy can no longer dispense it."
-              rows={3}
-              value={form.text}
-              onChange={form.setText}
-              error={form.error}
-              spellCheck
-            />
-            <SubmitButton busy={form.busy} busyText="Cancelling…" warning>
-              Yes, cancel it
-            </SubmitButton>
-          </form>
+          <ReasonFormFields
+            form={form}
+            fieldId={fieldId}
+            summaryId={`${formId}-errors`}
+            label="Reason for cancelling"
+            hint="It is kept with the prescription, and the pharmacy can no longer dispense it."
+            submitText="Yes, cancel it"
+            busyText="Cancelling…"
+            warning
+          />
         </div>
       )}
     </>

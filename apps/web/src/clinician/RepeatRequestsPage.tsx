@@ -3,16 +3,14 @@ import { API, DeclineRepeatRequest, type Prescription, type RepeatRequest, type 
 import { isApiProblem } from '../api/api-problem';
 import { useApi } from '../api/use-api';
 import { useLiveResource } from '../api/use-live-resource';
-import { useReasonForm } from '../admin/use-reason-form';
+import { useReasonForm } from '../forms/use-reason-form';
 import { AsyncContent } from '../components/AsyncContent';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Notice } from '../components/Notice';
 import { Page } from '../components/Page';
 import { ResponsiveTable } from '../components/ResponsiveTable';
-import { SubmitButton } from '../components/SubmitButton';
 import { SummaryList } from '../components/SummaryList';
 import { TableCell } from '../components/TableCell';
-import { TextAreaField } from '../components/TextAreaField';
 import { summaryItems } from '../forms/field-errors';
 import { useFormErrors } from '../forms/use-form-errors';
 import { formatDateTime } from '../format/date-format';
@@ -20,6 +18,7 @@ import { medicineLabel } from '../format/prescription-labels';
 import { AuthenticatorCodeForm } from './AuthenticatorCodeForm';
 import type { Signing } from './second-factor';
 import { useSecondFactor } from './use-second-factor';
+import { ReasonFormFields } from '../components/ReasonFormFields';
 
 const NO_PHARMACY =
   'The patient has not chosen a pharmacy, so the repeat cannot be sent. Ask them to choose one under Pharmacy in their account, then approve it again.';
@@ -47,22 +46,16 @@ function DeclineForm({ request, onDeclined }: { request: RepeatRequest; onDeclin
 
   return (
     <div id={`decline-${request.id}`}>
-      <ErrorSummary items={form.summary} focusKey={form.attempt} id={`decline-${request.id}-errors`} />
-      <form onSubmit={form.handleSubmit} noValidate className="form">
-        <TextAreaField
-          id={fieldId}
-          label="Reason for declining (the patient will read this)"
-          hint="Say why in plain words, and what they should do instead, like booking an appointment."
-          rows={3}
-          value={form.text}
-          onChange={form.setText}
-          error={form.error}
-          spellCheck
-        />
-        <SubmitButton busy={form.busy} busyText="Declining…" warning>
-          Decline and tell the patient
-        </SubmitButton>
-      </form>
+      <ReasonFormFields
+        form={form}
+        fieldId={fieldId}
+        summaryId={`decline-${request.id}-errors`}
+        label="Reason for declining (the patient will read this)"
+        hint="Say why in plain words, and what they should do instead, like booking an appointment."
+        submitText="Decline and tell the patient"
+        busyText="Declining…"
+        warning
+      />
     </div>
   );
 }

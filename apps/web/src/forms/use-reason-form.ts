@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { isApiProblem } from '../api/api-problem';
-import { renameFields, summaryItems, type SummaryItem } from '../forms/field-errors';
-import { useFormErrors } from '../forms/use-form-errors';
+import { renameFields, summaryItems, type SummaryItem } from './field-errors';
+import { useFormErrors } from './use-form-errors';
 
 interface ReasonFormOptions<T> {
   /** The text area's id, unique on the page: `reason-booking`, `resolution-<incident id>`. */
