@@ -27,6 +27,8 @@ export const featureOff = (feature: Feature) =>
 export class FeatureSwitches {
   private state = new Map<Feature, boolean>(FEATURES.map((f) => [f, true]));
   private timer: NodeJS.Timeout | undefined;
+  /** Counts this server's own writes, so a poll that read the table before one of them cannot undo it. */
+  private localWrites = 0;
   private readonly listeners = new Set<(feature: Feature, enabled: boolean) => void>();
 
   constructor(
@@ -49,8 +51,13 @@ export class FeatureSwitches {
     return () => this.listeners.delete(listener);
   }
 
-  /** Applies a state read from the database (or just written by this server). */
-  apply(states: readonly Pick<FeatureState, 'feature' | 'enabled'>[]): void {
+  /** Applies a state this server has just written (and committed). */
+  applyWritten(states: readonly Pick<FeatureState, 'feature' | 'enabled'>[]): void {
+    this.localWrites += 1;
+    this.apply(states);
+  }
+
+  private apply(states: readonly Pick<FeatureState, 'feature' | 'enabled'>[]): void {
     for (const { feature, enabled } of states) {
       if (this.state.get(feature) === enabled) continue;
       this.state.set(feature, enabled);
@@ -59,11 +66,16 @@ export class FeatureSwitches {
     }
   }
 
+  /**
+   * Reads the table and applies it. A read that overlapped a write made through this server is dropped: it may
+   * predate the write, and applying it would switch the feature back until the next poll. The next poll reads again.
+   */
   async refresh(): Promise<void> {
+    const writesBefore = this.localWrites;
     const rows = await withoutPrincipal(this.dbs.app, async (tx) =>
       (await tx.query<{ feature: Feature; enabled: boolean }>('SELECT feature, enabled FROM feature_switch_state()')).rows,
     );
-    this.apply(rows);
+    if (this.localWrites === writesBefore) this.apply(rows);
   }
 
   start(): void {

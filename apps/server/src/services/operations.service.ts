@@ -22,7 +22,7 @@ export async function setFeature(
     await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'feature-switch', resourceId: feature, detail: { enabled: change.enabled, reason: change.reason } }]);
     return updated;
   });
-  deps.features.apply([state]);
+  deps.features.applyWritten([state]);
   return state;
 }
 
