@@ -22,6 +22,7 @@ import { clinicalRecordRoutes } from './http/prescribing/clinical-record.routes'
 import { pharmaciesRoutes } from './http/prescribing/pharmacies.routes';
 import { prescriptionsRoutes } from './http/prescribing/prescriptions.routes';
 import { adminRoutes } from './http/admin/admin.routes';
+import { readWebPage } from './http/web-page';
 import { CallRooms } from './calls/call-rooms';
 import type { CallRecorder } from './calls/call-recorder';
 import { WeriftRecorder } from './calls/werift-recorder';
@@ -246,12 +247,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
       },
     });
   }
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     // Client-side routes (/sign-in, /patient/profile, ...) get the app's page; a missing file (has an extension) does not.
     const pathname = req.url.split(/[?#]/)[0] ?? '';
     const wantsPage = req.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname);
     if (hasWeb && wantsPage) {
-      return reply.header('cache-control', 'no-cache').type('text/html').send(fs.createReadStream(indexHtml));
+      return reply.header('cache-control', 'no-cache').type('text/html').send(await readWebPage(indexHtml, config.clinicTimeZone));
     }
     return reply.code(404).type(PROBLEM_TYPE).send(problemBody(404, 'Not found', { detail: 'We could not find that.' }));
   });

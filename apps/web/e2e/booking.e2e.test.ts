@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clinicTimeLabel } from '@confide/domain';
 import { checkPage, launchChromium, PhoneBrowser, startServer, type RunningServer } from './harness';
 import { createGp, registerPatient, signInAsStaff, type StaffAccount } from './people';
 
@@ -40,6 +41,8 @@ describe('booking in the browser', () => {
     await page.getByRole('button', { name: 'First available today' }).click();
     const firstTime = page.getByRole('main').getByRole('button', { name: /Dr Browser GP/ }).first();
     await firstTime.waitFor();
+    // Times are the clinic's, as the server keeps them, not the browser's.
+    expect(await page.getByRole('main').textContent()).toContain(`Times are ${clinicTimeLabel(server.config.clinicTimeZone)}.`);
     await checkPage(page, 'times');
     await firstTime.click();
     await page.getByLabel('Reason for your appointment').fill(reason);

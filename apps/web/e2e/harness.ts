@@ -22,13 +22,25 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * A clinic time zone in which it is now mid-morning (`Etc/GMT-9` at 01:00 UTC), so that "first available today"
+ * finds times whatever hour the tests run; in UK time no times are left after 23:40. It also shows the web app
+ * keeping the server's zone rather than the browser's.
+ */
+export function morningTimeZone(now = new Date()): string {
+  const hoursAhead = ((10 - now.getUTCHours() + 36) % 24) - 12; // -12 … +11
+  if (hoursAhead === 0) return 'Etc/UTC';
+  // The Etc zones are named POSIX-style, with the sign reversed: Etc/GMT-9 is nine hours ahead of UTC.
+  return `Etc/GMT${hoursAhead > 0 ? '-' : '+'}${Math.abs(hoursAhead)}`;
+}
+
 /** The real server with the built web app, on a free loopback port, on the run's database engine. */
 export async function startServer(options: { recording?: boolean } = {}): Promise<RunningServer> {
   const dbs = await createTestDatabases();
   // Recording: a data directory of its own for the encrypted segments, and a key-encryption key for this run.
   const dataDir = options.recording ? fs.mkdtempSync(path.join(os.tmpdir(), 'confide-e2e-')) : null;
   const recording = dataDir ? { RECORDING: 'on', DATA_DIR: dataDir, RECORDING_KEK: randomBytes(32).toString('base64'), RECORDING_SEGMENT_SECONDS: '4' } : {};
-  const config = loadConfig({ ...TEST_ENV, LOG_LEVEL: 'warn', WEB_DIST_DIR: WEB_DIST, PORT: '0', ...recording });
+  const config = loadConfig({ ...TEST_ENV, LOG_LEVEL: 'warn', WEB_DIST_DIR: WEB_DIST, PORT: '0', CLINIC_TIME_ZONE: morningTimeZone(), ...recording });
   const app = await buildApp({ config, dbs });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

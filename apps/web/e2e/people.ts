@@ -28,7 +28,7 @@ export async function createStaff(
   return account;
 }
 
-/** A GP, open all day every day so "first available today" finds a time whenever the test runs (until 23:40 London). */
+/** A GP, open all day every day, so "first available today" finds a time (the harness runs the clinic where it is morning). */
 export async function createGp(server: RunningServer, displayName: string): Promise<StaffAccount> {
   const gp = await createStaff(server, 'clinician', displayName, { profession: 'gp' });
   await server.dbs.admin.query(

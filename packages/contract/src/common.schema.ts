@@ -16,3 +16,6 @@ export const Problem = z.object({
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
+
+/** The meta element in which the server names its clinic time zone (`CLINIC_TIME_ZONE`) in every page it serves. */
+export const CLINIC_TIME_ZONE_META = 'confide-clinic-time-zone';

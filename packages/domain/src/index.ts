@@ -7,3 +7,4 @@ export * from './policy/resources';
 export * from './policy/decide';
 export * from './scheduling/slots';
 export * from './access/entitlement';
+export * from './scheduling/clinic-time';

@@ -28,4 +28,10 @@ describe('loadConfig', () => {
   it('production fails fast without a database or public URL', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL, PUBLIC_URL/);
   });
+
+  it('takes the clinic time zone as an IANA name, and refuses one that is not', () => {
+    expect(loadConfig({ CLINIC_TIME_ZONE: 'Europe/Dublin' }).clinicTimeZone).toBe('Europe/Dublin');
+    expect(loadConfig({}).clinicTimeZone).toBe('Europe/London');
+    expect(() => loadConfig({ CLINIC_TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow(/CLINIC_TIME_ZONE/);
+  });
 });

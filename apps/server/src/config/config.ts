@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_CLINIC_TIME_ZONE, isTimeZone } from '@confide/domain';
 import { z } from 'zod';
 
 /**
@@ -27,7 +28,10 @@ const Env = z.object({
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
   ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
   WEB_DIST_DIR: z.string().optional(),
-  CLINIC_TIME_ZONE: z.string().default('Europe/London'),
+  CLINIC_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'Name an IANA time zone, like Europe/London.')
+    .default(DEFAULT_CLINIC_TIME_ZONE),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Confide <no-reply@confide.localhost>'),
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),

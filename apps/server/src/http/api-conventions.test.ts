@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { API, type AccessLog } from '@confide/contract';
+import { API, CLINIC_TIME_ZONE_META, type AccessLog } from '@confide/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, createTestApp, newRegistration, type TestContext } from '../../test/test-app';
 import { createStaff, registerPatient, type WorldPatient } from '../../test/world';
@@ -105,16 +105,17 @@ describe('API conventions', () => {
     expect((await admin.client.get(API.patient(alice.patientId))).status).toBe(403);
   });
 
-  it('serves the web app: its files, its page for client routes, and 404 for a missing file or API path', async () => {
+  it('serves the web app: its files, its page (naming the clinic time zone) for client routes, and 404 for a missing file or API path', async () => {
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-web-'));
     fs.mkdirSync(path.join(dist, 'assets'));
-    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Confide</title>');
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><title>Confide</title></head><body></body></html>');
     fs.writeFileSync(path.join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
-    const web = await createTestApp({ dbs: ctx.dbs, env: { WEB_DIST_DIR: dist } });
+    const web = await createTestApp({ dbs: ctx.dbs, env: { WEB_DIST_DIR: dist, CLINIC_TIME_ZONE: 'Europe/Dublin' } });
     try {
       const page = await web.app.inject({ method: 'GET', url: '/patient/profile' });
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.body).toContain(`<meta name="${CLINIC_TIME_ZONE_META}" content="Europe/Dublin" />\n  </head>`);
       expect(page.headers['content-security-policy']).toContain("script-src 'self'");
       expect((await web.app.inject({ method: 'GET', url: '/' })).body).toContain('<title>Confide</title>');
       const asset = await web.app.inject({ method: 'GET', url: '/assets/app-1234.js' });

@@ -22,10 +22,17 @@ describe('appointment messages', () => {
     const settings = { publicUrl: 'https://confide.example', timeZone: 'Europe/London', reminderLeadMinutes: 60 };
     const early = bookedMessages(facts, settings, new Date('2026-10-24T12:00:00Z'));
     expect(early.map((m) => `${m.kind}/${m.channel}`)).toEqual(['confirmation/email', 'confirmation/sms', 'reminder/email', 'reminder/sms']);
-    expect(early[0]!.body).toMatch(/Sunday,? 25 October 2026 at 09:00/);
+    expect(early[0]!.body).toMatch(/Sunday,? 25 October 2026 at 09:00 \(UK time\)/);
     expect(early[1]!.body).toContain('phone appointment');
     const late = bookedMessages(facts, settings, new Date('2026-10-25T08:30:00Z'));
     expect(late.map((m) => m.kind)).toEqual(['confirmation', 'confirmation']);
     expect(cancelledMessages(facts, settings)[0]!.attachment!.content).toContain('METHOD:CANCEL');
+  });
+
+  it('name the clinic’s zone when it is not the UK', () => {
+    const settings = { publicUrl: 'https://confide.example', timeZone: 'Europe/Paris', reminderLeadMinutes: 60 };
+    const [confirmation] = bookedMessages(facts, settings, new Date('2026-10-24T12:00:00Z'));
+    expect(confirmation!.body).toMatch(/25 October 2026 at 10:00 \(Central European Time\)/);
+    expect(cancelledMessages(facts, settings)[0]!.body).toContain('(Central European Time)');
   });
 });

@@ -1,3 +1,4 @@
+import { clinicTimeLabel } from '@confide/domain';
 import { createEvent } from 'ics';
 
 /** A message waiting to go out through the outbox. */
@@ -68,7 +69,7 @@ export function bookedMessages(a: AppointmentFacts, settings: MessageSettings, n
     {
       kind: 'confirmation', channel: 'email', to: a.email, sendAfter: now, attachment: ics,
       subject: 'Your Confide appointment is booked',
-      body: `Hello ${a.givenName},\n\nYour ${modeWords(a.mode)} appointment is booked for ${t.long} (UK time).\n\nSign in to Confide a few minutes before to check in: ${settings.publicUrl}/patient/appointments\nTo change or cancel it, go to Your appointments.\n\nThe attached file adds it to your calendar.`,
+      body: `Hello ${a.givenName},\n\nYour ${modeWords(a.mode)} appointment is booked for ${t.long} (${clinicTimeLabel(settings.timeZone)}).\n\nSign in to Confide a few minutes before to check in: ${settings.publicUrl}/patient/appointments\nTo change or cancel it, go to Your appointments.\n\nThe attached file adds it to your calendar.`,
     },
     {
       kind: 'confirmation', channel: 'sms', to: a.mobile, sendAfter: now, attachment: null, subject: '',
@@ -81,7 +82,7 @@ export function bookedMessages(a: AppointmentFacts, settings: MessageSettings, n
       {
         kind: 'reminder', channel: 'email', to: a.email, sendAfter: remindAt, attachment: ics,
         subject: 'Reminder: your Confide appointment',
-        body: `Hello ${a.givenName},\n\nThis is a reminder of your ${modeWords(a.mode)} appointment at ${t.long} (UK time).\n\nSign in to Confide a few minutes before to check in: ${settings.publicUrl}/patient/appointments`,
+        body: `Hello ${a.givenName},\n\nThis is a reminder of your ${modeWords(a.mode)} appointment at ${t.long} (${clinicTimeLabel(settings.timeZone)}).\n\nSign in to Confide a few minutes before to check in: ${settings.publicUrl}/patient/appointments`,
       },
       {
         kind: 'reminder', channel: 'sms', to: a.mobile, sendAfter: remindAt, attachment: null, subject: '',
@@ -99,7 +100,7 @@ export function cancelledMessages(a: AppointmentFacts, settings: MessageSettings
       kind: 'cancellation', channel: 'email', to: a.email, sendAfter: now,
       attachment: { name: 'appointment.ics', type: 'text/calendar; method=CANCEL; charset=utf-8', content: appointmentCalendar(a, settings, 'CANCEL') },
       subject: 'Your Confide appointment is cancelled',
-      body: `Hello ${a.givenName},\n\nYour ${modeWords(a.mode)} appointment on ${t.long} (UK time) is cancelled.\n\nYou can book another at ${settings.publicUrl}/patient/book`,
+      body: `Hello ${a.givenName},\n\nYour ${modeWords(a.mode)} appointment on ${t.long} (${clinicTimeLabel(settings.timeZone)}) is cancelled.\n\nYou can book another at ${settings.publicUrl}/patient/book`,
     },
     {
       kind: 'cancellation', channel: 'sms', to: a.mobile, sendAfter: now, attachment: null, subject: '',

@@ -21,6 +21,7 @@ import {
   rejectedText,
   type ImportNoun,
 } from './directory-import';
+import { CLINIC_TIME } from '../format/clinic-time';
 
 const PHARMACY_EXAMPLE =
   'FA123,High Street Pharmacy,"1 High Street, Leeds",LS1 1AA,0113 496 0000,53.7997,-1.5492,' +
@@ -34,7 +35,7 @@ function PharmacyFileHint() {
         opening_hours. Give latitude and longitude in decimal degrees.
       </p>
       <p>
-        Write opening hours for every day of the week, in UK time on the 24-hour clock, separated by semicolons, and
+        Write opening hours for every day of the week, in {CLINIC_TIME} on the 24-hour clock, separated by semicolons, and
         “closed” for a day it does not open. For a break in the day, write both times, like tue 09:00-13:00,14:00-18:00.
         Put any value with a comma in it, such as an address, in double quotes.
       </p>

@@ -11,7 +11,7 @@ import { Page } from '../components/Page';
 import { SummaryList } from '../components/SummaryList';
 import { useFeatures } from '../features/use-features';
 import { MODE_LABELS } from '../format/appointment-labels';
-import { formatDateAndTime } from '../format/clinic-time';
+import { CLINIC_TIME, formatDateAndTime } from '../format/clinic-time';
 import { APPOINTMENTS_PATH } from '../patient/patient-paths';
 import { useSignedInUser } from '../session/use-session';
 import { CallEnded } from './CallEnded';
@@ -43,7 +43,7 @@ function BeforeJoining({ consultation, left, recordingOn, onJoin }: BeforeJoinin
         rows={[
           { term: patient ? 'With' : 'Patient', value: otherName(consultation) },
           { term: 'How', value: MODE_LABELS[consultation.mode] },
-          { term: 'Started', value: `${formatDateAndTime(consultation.startedAt)} (UK time)` },
+          { term: 'Started', value: `${formatDateAndTime(consultation.startedAt)} (${CLINIC_TIME})` },
         ]}
       />
       {recordingOn ? (

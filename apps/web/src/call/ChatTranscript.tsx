@@ -1,7 +1,7 @@
 import type { ChatMessage } from '@confide/contract';
 import { formatTime } from '../format/clinic-time';
 
-/** The messages of a consultation, oldest first, each with who sent it and when (UK time). */
+/** The messages of a consultation, oldest first, each with who sent it and when (clinic time). */
 export function ChatTranscript({ messages, labelledBy }: { messages: ChatMessage[]; labelledBy: string }) {
   return (
     <ol className="chat-list" aria-labelledby={labelledBy}>

@@ -9,7 +9,7 @@ import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
 import { summaryItems } from '../forms/field-errors';
 import { appointmentTypeOption } from '../format/appointment-labels';
-import { todayIn } from '../format/clinic-time';
+import { CLINIC_TIME, todayIn } from '../format/clinic-time';
 import {
   checkException,
   EXCEPTION_FIELD_IDS,
@@ -38,7 +38,7 @@ function DateAndTime({ legend, date, time }: { legend: 'From' | 'To'; date: Fiel
       <legend className="label">{legend}</legend>
       <div className="field-row">
         <TextField {...date} label={<>{hidden}Date</>} type="date" widthClass="input--date" />
-        <TextField {...time} label={<>{hidden}Time</>} hint="UK time" type="time" widthClass="input--time" />
+        <TextField {...time} label={<>{hidden}Time</>} hint={CLINIC_TIME} type="time" widthClass="input--time" />
       </div>
     </fieldset>
   );

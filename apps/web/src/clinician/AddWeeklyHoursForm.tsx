@@ -7,7 +7,7 @@ import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
 import { summaryItems } from '../forms/field-errors';
 import { appointmentTypeOption } from '../format/appointment-labels';
-import { todayIn, WEEKDAY_NAMES } from '../format/clinic-time';
+import { CLINIC_TIME, todayIn, WEEKDAY_NAMES } from '../format/clinic-time';
 import { checkRule, RULE_FIELD_IDS, RULE_FIELDS, type RuleValues } from './availability-forms';
 import { useAddForm } from './use-add-form';
 import { ruleLabel } from './WeeklyHours';
@@ -53,8 +53,8 @@ export function AddWeeklyHoursForm({ types, typeName, onAdded }: AddWeeklyHoursF
         />
         <SelectField {...field('weekday', 'ruleWeekday')} label="Day of the week" options={WEEKDAY_OPTIONS} />
         <div className="field-row">
-          <TextField {...field('startTime', 'ruleStart')} label="From" hint="UK time, like 09:00." type="time" widthClass="input--time" />
-          <TextField {...field('endTime', 'ruleEnd')} label="To" hint="UK time, like 12:30." type="time" widthClass="input--time" />
+          <TextField {...field('startTime', 'ruleStart')} label="From" hint={`${CLINIC_TIME}, like 09:00.`} type="time" widthClass="input--time" />
+          <TextField {...field('endTime', 'ruleEnd')} label="To" hint={`${CLINIC_TIME}, like 12:30.`} type="time" widthClass="input--time" />
         </div>
         <TextField {...field('validFrom', 'ruleFrom')} label="Starting on" type="date" widthClass="input--date" />
         <TextField

@@ -10,6 +10,7 @@ import { AddWeeklyHoursForm } from './AddWeeklyHoursForm';
 import { typesForProfession } from './availability-forms';
 import { LeaveAndExtraSessions } from './LeaveAndExtraSessions';
 import { WeeklyHours } from './WeeklyHours';
+import { CLINIC_TIME } from '../format/clinic-time';
 
 function typeNamer(types: readonly AppointmentType[]) {
   const byId = new Map(types.map((t) => [t.id, t]));
@@ -76,7 +77,7 @@ export function AvailabilityPage() {
     <Page title="Availability">
       <p>
         Patients can book you in your weekly hours and in any extra sessions, but not while you are on leave. All times
-        are UK time.
+        are {CLINIC_TIME}.
       </p>
       <div aria-busy={loading}>{content}</div>
     </Page>

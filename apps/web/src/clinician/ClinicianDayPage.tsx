@@ -14,7 +14,7 @@ import { useNow } from '../components/use-now';
 import type { RemovalMessage } from '../components/use-removal';
 import { summaryItems } from '../forms/field-errors';
 import { useFormErrors } from '../forms/use-form-errors';
-import { addDays, CLINIC_TIME_ZONE, formatLongDate, formatTime, isIsoDate, todayIn } from '../format/clinic-time';
+import { addDays, CLINIC_TIME, CLINIC_TIME_ZONE, formatLongDate, formatTime, isIsoDate, todayIn } from '../format/clinic-time';
 import { dayRowId } from './appointment-outcomes';
 import { DayTable, type Outcome } from './DayTable';
 import { WaitingRoom } from './WaitingRoom';
@@ -56,7 +56,7 @@ function countText(resource: Resource<AppointmentList>, date: string): string {
 
 /**
  * A clinician's day: the waiting room (patients checked in, to admit), then the appointments for one day
- * (UK time) with the patient, their reason and, where it applies, "Mark completed" or "Mark as missed".
+ * (clinic time) with the patient, their reason and, where it applies, "Mark completed" or "Mark as missed".
  */
 export function ClinicianDayPage() {
   const [params, setParams] = useSearchParams();
@@ -152,7 +152,7 @@ export function ClinicianDayPage() {
         <p role="status" className="visually-hidden">
           {countText(resource, date)}
         </p>
-        <p className="secondary-text">Times are UK time.</p>
+        <p className="secondary-text">Times are {CLINIC_TIME}.</p>
         <RemovalNotice message={outcomeMessage} />
         <AsyncContent resource={resource} loadingText="Loading appointments…" failureText="Your appointments could not be loaded." onRetry={reload}>
           {(list) => (

@@ -24,7 +24,7 @@ import { TextAreaField } from '../components/TextAreaField';
 import { fieldErrorsFromIssues, summaryItems, type FieldErrors } from '../forms/field-errors';
 import { useFormErrors, type FormErrors } from '../forms/use-form-errors';
 import { MODE_LABELS } from '../format/appointment-labels';
-import { formatDateAndTime } from '../format/clinic-time';
+import { CLINIC_TIME, formatDateAndTime } from '../format/clinic-time';
 import { replayBasePath, replayPath } from '../recordings/replay-paths';
 import type { ReplayLinkState } from '../recordings/replay-route-state';
 import { CLINICIAN_DAY_PATH, consultationNotesPath, prescribePath } from './clinician-paths';
@@ -147,7 +147,7 @@ function NotesForm({ consultationId, saved, form, onSaved }: NotesFormProps) {
       <SubmitButton busy={busy} busyText="Saving notes…">
         Save notes
       </SubmitButton>
-      {saved.updatedAt && <p className="secondary-text">Last saved {formatDateAndTime(saved.updatedAt)} (UK time).</p>}
+      {saved.updatedAt && <p className="secondary-text">Last saved {formatDateAndTime(saved.updatedAt)} ({CLINIC_TIME}).</p>}
     </form>
   );
 }
@@ -173,8 +173,8 @@ function ConsultationFacts({ consultation }: { consultation: Consultation }) {
       rows={[
         { term: 'Patient', value: consultation.patient.name },
         { term: 'How', value: MODE_LABELS[consultation.mode] },
-        { term: 'Started', value: `${formatDateAndTime(consultation.startedAt)} (UK time)` },
-        { term: 'Ended', value: consultation.endedAt ? `${formatDateAndTime(consultation.endedAt)} (UK time)` : 'In progress' },
+        { term: 'Started', value: `${formatDateAndTime(consultation.startedAt)} (${CLINIC_TIME})` },
+        { term: 'Ended', value: consultation.endedAt ? `${formatDateAndTime(consultation.endedAt)} (${CLINIC_TIME})` : 'In progress' },
       ]}
     />
   );

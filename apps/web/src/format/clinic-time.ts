@@ -1,9 +1,21 @@
 /**
- * Dates and times as the clinic keeps them: appointments happen in UK time (Europe/London) whatever
- * the reader's own device is set to. Everything here goes through Intl, so daylight saving is handled
- * by the browser's time zone data rather than by guessed offsets.
+ * Dates and times as the clinic keeps them: appointments happen in the clinic's time zone (UK time,
+ * Europe/London, unless the server is configured otherwise) whatever the reader's own device is set to.
+ * Everything here goes through Intl, so daylight saving is handled by the browser's time zone data rather
+ * than by guessed offsets.
  */
-export const CLINIC_TIME_ZONE = 'Europe/London';
+import { CLINIC_TIME_ZONE_META } from '@confide/contract';
+import { clinicTimeLabel, DEFAULT_CLINIC_TIME_ZONE, isTimeZone } from '@confide/domain';
+
+/** The zone the server named in the page, or UK time if it named none (unit tests, the Vite dev server) or nonsense. */
+export function clinicTimeZoneOf(doc: Pick<Document, 'querySelector'> | undefined): string {
+  const named = doc?.querySelector<HTMLMetaElement>(`meta[name="${CLINIC_TIME_ZONE_META}"]`)?.content;
+  return named && isTimeZone(named) ? named : DEFAULT_CLINIC_TIME_ZONE;
+}
+
+export const CLINIC_TIME_ZONE = clinicTimeZoneOf(typeof document === 'undefined' ? undefined : document);
+/** "UK time" for the usual clinic; see `clinicTimeLabel`. */
+export const CLINIC_TIME = clinicTimeLabel(CLINIC_TIME_ZONE);
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 

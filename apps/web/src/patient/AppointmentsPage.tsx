@@ -10,7 +10,7 @@ import { ResponsiveTable } from '../components/ResponsiveTable';
 import { TableCell } from '../components/TableCell';
 import { useNow } from '../components/use-now';
 import { MODE_LABELS, STATUS_LABELS } from '../format/appointment-labels';
-import { formatDateAndTime, formatDateOf, formatTime, formatTimeRange } from '../format/clinic-time';
+import { CLINIC_TIME, formatDateAndTime, formatDateOf, formatTime, formatTimeRange } from '../format/clinic-time';
 import { paidByLabel } from './access-route-labels';
 import { checkInOpensAt, isChangeable, isCheckInAhead, isCheckInOpen, isInWaitingRoom, splitAppointments } from './appointment-timing';
 import { readAppointmentChanged } from './booking-state';
@@ -167,7 +167,7 @@ export function AppointmentsPage() {
           Book an appointment
         </Link>
       </p>
-      <p>Times are UK time.</p>
+      <p>Times are {CLINIC_TIME}.</p>
       <AsyncContent resource={resource} loadingText="Loading your appointments…" failureText="Your appointments could not be loaded." onRetry={reload}>
         {(list) => <AppointmentLists items={list.items} />}
       </AsyncContent>

@@ -12,7 +12,7 @@ import { TextField } from '../components/TextField';
 import { useFeatures } from '../features/use-features';
 import { summaryItems, type FieldErrors } from '../forms/field-errors';
 import { useFormErrors } from '../forms/use-form-errors';
-import { formatLongDate, formatTime, isIsoDate, todayIn } from '../format/clinic-time';
+import { CLINIC_TIME, formatLongDate, formatTime, isIsoDate, todayIn } from '../format/clinic-time';
 import { PROFESSION_LABELS } from '../format/staff-labels';
 import { SEE_WHOM } from '../triage/triage-text';
 import {
@@ -75,7 +75,7 @@ function SlotResults({ search, handoff }: { search: SlotSearch; handoff: Symptom
             <>
               <p role="status">
                 {items.length === 1 ? '1 time is free.' : `${items.length} times are free.`} Choose a time to book it. Times
-                are UK time.
+                are {CLINIC_TIME}.
               </p>
               <SlotList slots={items} id="times" labelledBy="times-heading">
                 {(slot) => {

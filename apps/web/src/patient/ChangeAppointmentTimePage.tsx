@@ -9,7 +9,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { summaryItems } from '../forms/field-errors';
 import { useFormErrors, type FormErrors } from '../forms/use-form-errors';
-import { formatDateOf, formatTime, todayIn } from '../format/clinic-time';
+import { CLINIC_TIME, formatDateOf, formatTime, todayIn } from '../format/clinic-time';
 import { AppointmentDetails } from './AppointmentDetails';
 import { AppointmentNotFound } from './AppointmentNotFound';
 import { isChangeable } from './appointment-timing';
@@ -60,7 +60,7 @@ function NewTimes({ appointment, form }: { appointment: Appointment; form: FormE
     <section aria-labelledby="new-times-heading" aria-busy={resource.status === 'loading'}>
       <h2 id="new-times-heading">Choose a new time</h2>
       <p>
-        Free times for a {appointment.appointmentType.name} over the next {SEARCH_DAYS} days, in UK time. Choosing a time
+        Free times for a {appointment.appointmentType.name} over the next {SEARCH_DAYS} days, in {CLINIC_TIME}. Choosing a time
         moves your appointment to it straight away.
       </p>
       <AsyncContent resource={resource} loadingText="Finding times…" failureText="The free times could not be loaded." onRetry={reload}>

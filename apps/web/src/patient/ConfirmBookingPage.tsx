@@ -23,7 +23,7 @@ import { TextAreaField } from '../components/TextAreaField';
 import { useFeatures } from '../features/use-features';
 import { summaryItems } from '../forms/field-errors';
 import { useFormErrors } from '../forms/use-form-errors';
-import { formatDateAndTime } from '../format/clinic-time';
+import { CLINIC_TIME, formatDateAndTime } from '../format/clinic-time';
 import { formatPounds } from '../format/money-format';
 import { routeChoice, routeLabel, routeValue } from './access-route-labels';
 import { AppointmentDetails } from './AppointmentDetails';
@@ -185,7 +185,7 @@ function BookedConfirmation({ appointment }: { appointment: Appointment }) {
     <div className="notice notice--success confirmation" role="status">
       <h2>Your appointment is booked</h2>
       <p>
-        <strong>{formatDateAndTime(appointment.startsAt)}</strong> (UK time) with {appointment.clinician.name}.
+        <strong>{formatDateAndTime(appointment.startsAt)}</strong> ({CLINIC_TIME}) with {appointment.clinician.name}.
       </p>
       <AppointmentDetails appointment={appointment} />
       <p>

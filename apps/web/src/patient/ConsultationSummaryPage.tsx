@@ -9,7 +9,7 @@ import { AsyncContent } from '../components/AsyncContent';
 import { Page } from '../components/Page';
 import { SummaryList } from '../components/SummaryList';
 import { MODE_LABELS } from '../format/appointment-labels';
-import { formatDateOf, formatTime } from '../format/clinic-time';
+import { CLINIC_TIME, formatDateOf, formatTime } from '../format/clinic-time';
 import { APPOINTMENTS_PATH } from './patient-paths';
 
 function ConsultationSummary({ consultation }: { consultation: Consultation }) {
@@ -20,7 +20,7 @@ function ConsultationSummary({ consultation }: { consultation: Consultation }) {
         rows={[
           { term: 'Clinician', value: consultation.clinician.name },
           { term: 'How', value: MODE_LABELS[consultation.mode] },
-          { term: 'Time', value: endedAt ? `${formatTime(startedAt)} to ${formatTime(endedAt)} (UK time)` : `From ${formatTime(startedAt)} (UK time)` },
+          { term: 'Time', value: endedAt ? `${formatTime(startedAt)} to ${formatTime(endedAt)} (${CLINIC_TIME})` : `From ${formatTime(startedAt)} (${CLINIC_TIME})` },
         ]}
       />
       {!endedAt && (

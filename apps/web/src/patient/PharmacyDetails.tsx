@@ -1,5 +1,6 @@
 import type { Pharmacy } from '@confide/contract';
 import { openingHoursRows, pharmacyAddress, phoneHref } from './pharmacy-text';
+import { CLINIC_TIME } from '../format/clinic-time';
 
 /** A pharmacy's phone number, to tap to call. */
 export function PharmacyPhone({ phone }: { phone: string }) {
@@ -26,7 +27,7 @@ export function PharmacyContact({ pharmacy }: { pharmacy: Pick<Pharmacy, 'addres
 export function OpeningHoursTable({ id, pharmacy }: { id: string; pharmacy: Pick<Pharmacy, 'openingHours'> }) {
   return (
     <table className="table" id={id}>
-      <caption className="table__caption">Opening hours (UK time)</caption>
+      <caption className="table__caption">Opening hours ({CLINIC_TIME})</caption>
       <thead>
         <tr>
           <th scope="col">Day</th>

@@ -19,6 +19,7 @@ import { OpeningHoursTable, PharmacyContact, PharmacyPhone } from './PharmacyDet
 import { checkPostcode, locationProblemText, SEARCH_FIELDS, searchFailure } from './pharmacy-search';
 import { distanceText, pharmacyAddress, todayHoursText } from './pharmacy-text';
 import { ukDate } from './prescription-status';
+import { CLINIC_TIME } from '../format/clinic-time';
 
 type SearchResult = PharmacySearchResult['results'][number];
 
@@ -124,7 +125,7 @@ function SearchResults({ search, currentId, choosing, onChoose }: SearchResultsP
         <>
           <p role="status">
             {search.results.length === 1 ? '1 pharmacy found.' : `${search.results.length} pharmacies found, nearest first.`} Times
-            are UK time.
+            are {CLINIC_TIME}.
           </p>
           <ol className="card-list" aria-labelledby="results-heading">
             {search.results.map((result) => (

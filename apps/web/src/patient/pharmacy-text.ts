@@ -33,7 +33,7 @@ export function ukDayOf(now: number | Date): Day {
   return DAYS[weekdayOf(localDateOf(now)) - 1] as Day;
 }
 
-/** Today's hours (UK time), for a search result: "Today: 09:00 to 18:00" or "Closed all day today". */
+/** Today's hours (clinic time), for a search result: "Today: 09:00 to 18:00" or "Closed all day today". */
 export function todayHoursText(openingHours: OpeningHours, now: number | Date): string {
   const hours = openingHours[ukDayOf(now)];
   return hours.length === 0 ? 'Closed all day today' : `Today: ${hoursText(hours)}`;
