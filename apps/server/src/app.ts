@@ -21,6 +21,7 @@ import { triageRoutes } from './http/triage/triage.routes';
 import { clinicalRecordRoutes } from './http/prescribing/clinical-record.routes';
 import { pharmaciesRoutes } from './http/prescribing/pharmacies.routes';
 import { prescriptionsRoutes } from './http/prescribing/prescriptions.routes';
+import { signingKeysRoutes } from './http/prescribing/signing-keys.routes';
 import { adminRoutes } from './http/admin/admin.routes';
 import { readWebPage } from './http/web-page';
 import { CallRooms } from './calls/call-rooms';
@@ -233,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { confi
   clinicalRecordRoutes(app, services);
   pharmaciesRoutes(app, services);
   prescriptionsRoutes(app, services);
+  signingKeysRoutes(app, services);
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -1,4 +1,4 @@
-import { API, type Prescription, type PrescriptionList, type RepeatRequest } from '@confide/contract';
+import { API, type Prescription, type PrescriptionList, type RepeatRequest, type SigningKey, type SigningKeyList } from '@confide/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Reply, type TestContext } from './test-app';
@@ -7,9 +7,10 @@ import { buildWorld, pharmacyWithPharmacist, startConsultation, type World, type
 /**
  * Model-based property test of e-prescribing. Patients, clinicians, two pharmacies with a pharmacist each and a clinic
  * admin; fast-check generates random sequences of consultations, nominations, prescribing, opening, dispensing,
- * cancelling and repeat requests by random people. After every call: the status is what the model's own rules say
- * (independent of the policy module), and the response carries no patient and no prescription the caller may not see:
- * 0 cross-patient and 0 cross-pharmacy exposures.
+ * cancelling, repeat requests, and prescribers replacing and admins revoking signing keys, by random people. After every
+ * call: the status and the signature check are what the model's own rules say (independent of the policy module),
+ * and the response carries no patient and no prescription the caller may not see: 0 cross-patient and 0
+ * cross-pharmacy exposures.
  */
 const PATIENTS = 4;
 const CLINICIANS = 2;
@@ -32,12 +33,35 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 type Status = Prescription['status'];
-interface Rx { id: string; token: string; patient: number; clinician: number; pharmacy: number; repeatable: boolean; status: Status; supplied: number }
+interface Rx { id: string; token: string; patient: number; clinician: number; pharmacy: number; repeatable: boolean; status: Status; supplied: number; keyId: string }
 interface Model {
   consultations: { id: string; patient: number; clinician: number }[];
   nomination: Map<number, number>;
   rx: Rx[];
   repeats: { id: string; rx: Rx; status: 'requested' | 'approved' | 'declined' }[];
+  /** Every signing key seen, whose it is and whether it was revoked; and each clinician's key in use, if any. */
+  keys: Map<string, { clinician: number; revoked: boolean }>;
+  currentKey: Map<number, string>;
+}
+
+/** A revoked key verifies nothing still to be dispensed (the model's rule, not the server's code). */
+function verifies(m: Model, rx: Rx): boolean {
+  return !(m.keys.get(rx.keyId)!.revoked && ['issued', 'received', 'partly-dispensed'].includes(rx.status));
+}
+
+/** A prescription just signed by clinician `c`: its key is theirs and in use, and not one that was revoked or replaced. */
+function signedBy(m: Model, c: number, rx: Prescription): string {
+  const keyId = rx.signature!.keyId;
+  const known = m.keys.get(keyId);
+  if (known) {
+    expect(known).toEqual({ clinician: c, revoked: false });
+    expect(m.currentKey.get(c)).toBe(keyId);
+  } else {
+    m.keys.set(keyId, { clinician: c, revoked: false });
+    m.currentKey.set(c, keyId);
+  }
+  expect(rx.signature!.valid).toBe(true);
+  return keyId;
 }
 type Actor = { kind: 'patient' | 'clinician' | 'pharmacist'; index: number } | { kind: 'admin' };
 const QUANTITY = 7;
@@ -128,7 +152,7 @@ class Issue implements fc.AsyncCommand<Model, unknown> {
     if (res.status === 201) {
       const rx = res.body as Prescription;
       expect(rx.pharmacy.id).toBe(pharmacies[pharmacy!]!.organisationId);
-      m.rx.push({ id: rx.id, token: rx.token, patient: c.patient, clinician: c.clinician, pharmacy: pharmacy!, repeatable: med.repeatable, status: 'issued', supplied: 0 });
+      m.rx.push({ id: rx.id, token: rx.token, patient: c.patient, clinician: c.clinician, pharmacy: pharmacy!, repeatable: med.repeatable, status: 'issued', supplied: 0, keyId: signedBy(m, c.clinician, rx) });
       stats.issued += 1;
     } else stats.refused += 1;
   }
@@ -169,7 +193,8 @@ class Open implements fc.AsyncCommand<Model, unknown> {
     if (this.actor.kind === 'pharmacist' && rx.status === 'issued') rx.status = 'received';
     const got = res.body as Prescription;
     expect(got.status).toBe(rx.status);
-    if (this.actor.kind !== 'patient') expect(got.signature!.valid).toBe(true);
+    if (this.actor.kind === 'patient') expect(got.signature).toBeNull();
+    else expect(got.signature!.valid).toBe(verifies(m, rx));
     expect((await rxAudit('viewed')) - before).toBe(1);
   }
   toString = () => `${JSON.stringify(this.actor)}.open(${this.k})`;
@@ -191,7 +216,8 @@ class Dispense implements fc.AsyncCommand<Model, unknown> {
     }
     const open = ['issued', 'received', 'partly-dispensed'].includes(rx.status);
     const fits = rx.supplied + this.quantity <= QUANTITY;
-    expect(res.status, res.text).toBe(!open ? 409 : !fits ? 400 : 200);
+    expect(res.status, res.text).toBe(!open || !verifies(m, rx) ? 409 : !fits ? 400 : 200);
+    if (open && !verifies(m, rx)) expect((res.body as { code: string }).code).toBe('signature_invalid');
     if (res.status === 200) {
       rx.supplied += this.quantity;
       rx.status = rx.supplied >= QUANTITY ? 'dispensed' : 'partly-dispensed';
@@ -254,7 +280,7 @@ class DecideRepeat implements fc.AsyncCommand<Model, unknown> {
       const rx = res.body as Prescription;
       const pharmacy = m.nomination.get(r.rx.patient)!;
       expect(rx.pharmacy.id).toBe(pharmacies[pharmacy]!.organisationId);
-      m.rx.push({ id: rx.id, token: rx.token, patient: r.rx.patient, clinician: r.rx.clinician, pharmacy, repeatable: true, status: 'issued', supplied: 0 });
+      m.rx.push({ id: rx.id, token: rx.token, patient: r.rx.patient, clinician: r.rx.clinician, pharmacy, repeatable: true, status: 'issued', supplied: 0, keyId: signedBy(m, r.rx.clinician, rx) });
       stats.repeatsApproved += 1;
     }
     if (res.status < 300) r.status = this.approve ? 'approved' : 'declined';
@@ -275,6 +301,61 @@ class ReadRecord implements fc.AsyncCommand<Model, unknown> {
   toString = () => `${JSON.stringify(this.actor)}.record(${this.patient})`;
 }
 
+const keyStats = { replaced: 0, revoked: 0 };
+
+/** Someone replaces their own signing key: a clinician gets a new one in use; anyone else is refused. */
+class ReplaceKey implements fc.AsyncCommand<Model, unknown> {
+  constructor(readonly actor: Actor) {}
+  check = () => true;
+  async run(m: Model): Promise<void> {
+    const res = await clientOf(this.actor).post(API.mySigningKeys, {});
+    assertNoLeak(m, this.actor, res, 'replace key');
+    if (this.actor.kind !== 'clinician') {
+      expect(res.status).toBe(403);
+      return;
+    }
+    expect(res.status, res.text).toBe(201);
+    const key = res.body as SigningKey;
+    expect(m.keys.has(key.id)).toBe(false);
+    m.keys.set(key.id, { clinician: this.actor.index, revoked: false });
+    m.currentKey.set(this.actor.index, key.id);
+    keyStats.replaced += 1;
+  }
+  toString = () => `${JSON.stringify(this.actor)}.replaceKey()`;
+}
+
+/** Someone revokes one of a clinician's keys (the one in use if any): only a clinic admin may, and only once. */
+class RevokeKey implements fc.AsyncCommand<Model, unknown> {
+  actor: Actor = { kind: 'admin' };
+  constructor(readonly who: MaybeActor, readonly clinician: number, readonly k: number) {}
+  check = (m: Readonly<Model>) => [...m.keys.values()].some((key) => key.clinician === this.clinician);
+  async run(m: Model): Promise<void> {
+    this.actor = this.who ?? { kind: 'admin' };
+    const theirs = [...m.keys.entries()].filter(([, key]) => key.clinician === this.clinician).map(([id]) => id);
+    const keyId = m.currentKey.get(this.clinician) ?? theirs[this.k % theirs.length]!;
+    const res = await clientOf(this.actor).post(API.adminRevokeSigningKey(keyId), { reason: 'May be compromised' });
+    assertNoLeak(m, this.actor, res, 'revoke key');
+    if (this.actor.kind !== 'admin') {
+      expect(res.status).toBe(403);
+      return;
+    }
+    const key = m.keys.get(keyId)!;
+    expect(res.status, res.text).toBe(key.revoked ? 409 : 200);
+    if (res.status !== 200) return;
+    key.revoked = true;
+    if (m.currentKey.get(this.clinician) === keyId) m.currentKey.delete(this.clinician);
+    keyStats.revoked += 1;
+    // The admin's list agrees with the model about every key it has seen.
+    const listed = ((await world.admin.client.get(API.adminSigningKeys)).body as SigningKeyList).keys;
+    for (const [id, known] of m.keys) {
+      const shown = listed.find((l) => l.id === id)!;
+      expect(shown.revokedAt !== null, id).toBe(known.revoked);
+      expect(shown.retiredAt === null, id).toBe(m.currentKey.get(known.clinician) === id);
+    }
+  }
+  toString = () => `${JSON.stringify(this.who ?? 'rightful')}.revokeKey(${this.clinician}, ${this.k})`;
+}
+
 const arbActor: fc.Arbitrary<Actor> = fc.oneof(
   fc.nat(PATIENTS - 1).map((index) => ({ kind: 'patient' as const, index })),
   fc.nat(CLINICIANS - 1).map((index) => ({ kind: 'clinician' as const, index })),
@@ -293,7 +374,9 @@ async function resetWorld(): Promise<Model> {
   await ctx.dbs.admin.query('DELETE FROM care_relationships');
   // Sequences run for minutes: keep every signer's second factor fresh (its expiry has its own test).
   await ctx.dbs.admin.query('UPDATE sessions SET second_factor_at = now()');
-  return { consultations: [], nomination: new Map(), rx: [], repeats: [] };
+  // Every sequence starts with no key in use: the first signature of each prescriber makes one.
+  await ctx.dbs.admin.query('UPDATE prescriber_keys SET retired_at = now() WHERE retired_at IS NULL');
+  return { consultations: [], nomination: new Map(), rx: [], repeats: [], keys: new Map(), currentKey: new Map() };
 }
 
 describe('model-based: prescribing, pharmacies and repeats', () => {
@@ -308,10 +391,13 @@ describe('model-based: prescribing, pharmacies and repeats', () => {
       fc.tuple(arbActor, fc.constantFrom('mine' as const, 'pharmacy' as const)).map(([a, w]) => new List(a, w)),
       fc.tuple(arbActor, fc.nat(10)).map(([a, k]) => new Open(a, k)),
       fc.tuple(arbWho, fc.nat(10), fc.constantFrom(3, 4, 7)).map(([a, k, q]) => new Dispense(a, k, q)),
+      fc.tuple(fc.nat(10), fc.constantFrom(3, 4, 7)).map(([k, q]) => new Dispense(null, k, q)),
       fc.tuple(arbWho, fc.nat(10)).map(([a, k]) => new Cancel(a, k)),
       fc.tuple(arbWho, fc.nat(10)).map(([a, k]) => new AskRepeat(a, k)),
       fc.tuple(arbWho, fc.nat(10), fc.boolean()).map(([a, k, ok]) => new DecideRepeat(a, k, ok)),
       fc.tuple(arbActor, fc.nat(PATIENTS - 1)).map(([a, p]) => new ReadRecord(a, p)),
+      arbActor.map((a) => new ReplaceKey(a)),
+      fc.tuple(arbWho, fc.nat(CLINICIANS - 1), fc.nat(5)).map(([a, c, k]) => new RevokeKey(a, c, k)),
     ];
     await fc.assert(
       fc.asyncProperty(setup, fc.commands(commands, { maxCommands: 20, size: 'max' }), async ([p, c, k], cmds) => {
@@ -328,5 +414,7 @@ describe('model-based: prescribing, pharmacies and repeats', () => {
     expect(stats.dispensed).toBeGreaterThan(RUNS / 10);
     expect(stats.repeatsApproved).toBeGreaterThan(0);
     expect(stats.cancelled).toBeGreaterThan(0);
+    expect(keyStats.replaced).toBeGreaterThan(0);
+    expect(keyStats.revoked).toBeGreaterThan(0);
   }, 1_200_000);
 });

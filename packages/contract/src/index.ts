@@ -94,6 +94,9 @@ export const API = {
   clinicianRepeatRequests: '/api/v1/clinician/repeat-requests',
   approveRepeatRequest: (id: string) => `/api/v1/repeat-requests/${encodeURIComponent(id)}/approve`,
   declineRepeatRequest: (id: string) => `/api/v1/repeat-requests/${encodeURIComponent(id)}/decline`,
+  mySigningKeys: '/api/v1/me/signing-keys',
+  adminSigningKeys: '/api/v1/admin/signing-keys',
+  adminRevokeSigningKey: (id: string) => `/api/v1/admin/signing-keys/${encodeURIComponent(id)}/revoke`,
 } as const;
 
 /** The header that carries the session's CSRF token on every state-changing request. */

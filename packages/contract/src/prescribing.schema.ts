@@ -212,3 +212,29 @@ export const RepeatRequestList = z.object({ requests: z.array(RepeatRequest) });
 export type RepeatRequestList = z.infer<typeof RepeatRequestList>;
 export const CreateRepeatRequest = z.object({ note: z.string().trim().max(500).optional() });
 export const DeclineRepeatRequest = z.object({ reason: z.string().trim().min(3, 'Say why the repeat is declined, in words the patient will read.').max(500) });
+
+// ---- Prescribers' signing keys ----
+export const SigningKey = z.object({
+  id: Uuid,
+  prescriber: z.object({ id: Uuid, name: z.string() }),
+  createdAt: z.string(),
+  /** When it stopped signing: replaced by its prescriber, or revoked. Null while it is the key in use. */
+  retiredAt: z.string().nullable(),
+  /** When a clinic admin revoked it, and why: nothing it signed that is not yet dispensed may be dispensed. */
+  revokedAt: z.string().nullable(),
+  revokedReason: z.string().nullable(),
+  /** The public key's SHA-256 JWK thumbprint (RFC 7638), to compare by eye. */
+  thumbprint: z.string(),
+});
+export type SigningKey = z.infer<typeof SigningKey>;
+/** Newest first. */
+export const SigningKeyList = z.object({ keys: z.array(SigningKey) });
+export type SigningKeyList = z.infer<typeof SigningKeyList>;
+export const RevokeSigningKeyRequest = z.object({ reason: z.string().trim().min(3, 'Say why the key is revoked (it is recorded).').max(500) });
+export type RevokeSigningKeyRequest = z.input<typeof RevokeSigningKeyRequest>;
+export const RevokeSigningKeyResult = z.object({
+  key: SigningKey,
+  /** Prescriptions it signed that were not yet fully dispensed: their pharmacies are now told not to dispense them. */
+  undispensedPrescriptions: z.number().int(),
+});
+export type RevokeSigningKeyResult = z.infer<typeof RevokeSigningKeyResult>;

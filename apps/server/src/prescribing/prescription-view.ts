@@ -45,9 +45,18 @@ export function signedContentOf(row: SignedFields): SignedContent {
   };
 }
 
-/** Checks the stored JWS against the prescriber's published key and the prescription as it stands. */
+/** What is still to be supplied against a prescription; once its key is revoked, none of it may be. */
+const STILL_TO_DISPENSE: ReadonlySet<PrescriptionRow['status']> = new Set(['issued', 'received', 'partly-dispensed', 'expired']);
+
+/**
+ * Checks the stored JWS against the prescriber's published key and the prescription as it stands. A key revoked as
+ * possibly compromised verifies nothing still to be dispensed: a forgery made with it would look the same.
+ */
 export async function verifyRow(row: PrescriptionRow): Promise<Verification> {
   if (row.key_user_id !== row.clinician_user_id) return { valid: false, problem: 'It was signed with a key that is not the prescriber’s.' };
+  if (row.key_revoked_at && STILL_TO_DISPENSE.has(row.status)) {
+    return { valid: false, problem: 'The prescriber’s signing key has been revoked. Do not dispense: the prescriber must issue it again.' };
+  }
   return verifyPrescription(row.jws, row.signing_key_id, row.public_jwk, signedContentOf(row));
 }
 

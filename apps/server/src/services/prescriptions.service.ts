@@ -8,22 +8,19 @@ import { pharmacyRepository } from '../db/repositories/pharmacy.repository';
 import { prescriptionRepository, type PrescriptionRow } from '../db/repositories/prescription.repository';
 import type { PrincipalTx } from '../db/with-principal';
 import { fieldError, notFound, ProblemError } from '../errors/problem-error';
-import { newPrescriberKey, signPrescription } from '../prescribing/prescription-signature';
+import { signPrescription } from '../prescribing/prescription-signature';
 import { newPrescriptionToken } from '../prescribing/prescription-token';
 import { formularyMedicineOf, medicineById, signedContentOf, toFormularyMedicine, toPrescription, verifyRow } from '../prescribing/prescription-view';
 import { loadFor } from './consultations.service';
 import { asPrincipal, type Guard } from './guard';
+import { requireFreshSecondFactor } from './second-factor';
+import { signingKeyInUse } from './signing-keys.service';
 import type { RequestContext } from './request-context';
 import type { ServiceDeps } from './service-deps';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** An NHS prescription is valid for 6 months; a Schedule 4 controlled drug's for 28 days. */
 const validityMs = (m: Medicine) => (m.controlledSchedule === 4 ? 28 * DAY_MS : 182 * DAY_MS);
-
-export const secondFactorRequired = () => new ProblemError(403, 'Confirm your code to sign', {
-  code: 'second_factor_required',
-  detail: 'Enter the 6-digit code from your authenticator app to sign. Signing needs a code confirmed in the last 5 minutes.',
-});
 
 function medicineOr400(deps: ServiceDeps, id: string): Medicine {
   const m = medicineById(deps.formulary, id);
@@ -63,21 +60,6 @@ export async function checkItem(deps: ServiceDeps, ctx: RequestContext, principa
   });
 }
 
-async function secondFactorFresh(tx: PrincipalTx): Promise<boolean> {
-  return (await tx.query<{ fresh: boolean }>('SELECT second_factor_fresh() AS fresh')).rows[0]?.fresh === true;
-}
-
-/** The prescriber's signing key, made on their first prescription. */
-async function signingKey(tx: PrincipalTx, deps: ServiceDeps): Promise<{ id: string; wrapped: string }> {
-  let existing = await prescriptionRepository.signingKey(tx);
-  if (!existing) {
-    const key = await newPrescriberKey(deps.recordings.keys, tx.principal.userId);
-    await prescriptionRepository.addSigningKey(tx, key.publicJwk, key.wrappedPrivateKey);
-    existing = await prescriptionRepository.signingKey(tx);
-  }
-  return { id: existing!.id, wrapped: existing!.wrapped_private_key };
-}
-
 const describe = (m: { name: string; strength: string; form: string }) => `${m.name} ${m.strength} ${m.form}`.trim();
 
 /**
@@ -90,7 +72,7 @@ async function issueIn(
   c: { id: string; patientId: string }, req: IssuePrescriptionRequest, repeatOf: string | null, except?: string,
 ): Promise<PrescriptionRow> {
   const medicine = medicineOr400(deps, req.medicineId);
-  if (!(await secondFactorFresh(tx))) throw secondFactorRequired();
+  await requireFreshSecondFactor(tx, 'sign');
   const alerts = await alertsFor(tx, guard, deps, c.patientId, medicine, req, except);
   const reasons = new Map(req.overrides.map((o) => [o.code, o.reason]));
   const verdict = maySign(alerts, reasons);
@@ -107,7 +89,7 @@ async function issueIn(
       code: 'no_nominated_pharmacy', detail: 'The patient has not chosen a pharmacy. Ask them to choose one under Pharmacy in their Confide account.',
     });
   }
-  const key = await signingKey(tx, deps);
+  const key = await signingKeyInUse(tx, deps);
   const patient = (await tx.query<{ name: string; date_of_birth: Date | string }>(
     `SELECT given_name || ' ' || family_name AS name, date_of_birth FROM patients WHERE id = $1`, [c.patientId])).rows[0];
   if (!patient) throw notFound();

@@ -49,6 +49,8 @@ export const ACTIONS = [
   'repeat.request', // the patient asks for a repeat of their own prescription
   'repeat.decide', // the prescriber approves (a new signed prescription) or declines a repeat
   'pharmacy-directory.manage', // import pharmacies and postcodes into the directory
+  'signing-key.replace', // a prescriber replaces their own prescription-signing key
+  'signing-key.revoke', // a clinic admin revokes a prescriber's signing key that may be compromised
   'feature.manage', // turn a capability on or off for everyone (kill switch)
   'incident.manage', // read and close incidents
 ] as const;

@@ -228,6 +228,16 @@ describe('policy: decide()', () => {
     );
   });
 
+  it('a prescriber replaces only their own signing key; only a clinic admin revokes one, any prescriber’s', () => {
+    fc.assert(
+      fc.property(arbPrincipal, arbResource, arbFacts, (p, r, facts) => {
+        const isClinician = r.kind === 'clinician';
+        expect(decide(p, 'signing-key.replace', r, facts).allowed).toBe(isClinician && p.mfaSatisfied && p.role === 'clinician' && r.userId === p.userId);
+        expect(decide(p, 'signing-key.revoke', r, facts).allowed).toBe(isClinician && p.mfaSatisfied && p.role === 'clinic_admin');
+      }),
+    );
+  });
+
   it('filterAllowed keeps exactly what decide allows (a list and a detail share one rule)', () => {
     fc.assert(
       fc.property(arbPrincipal, arbAction, fc.array(arbResource, { maxLength: 8 }), arbFacts, (p, action, items, facts) => {

@@ -117,8 +117,12 @@ export function decide(p: Principal, action: Action, r: ResourceRef, facts: Poli
       if (r.kind !== 'appointment') return deny('wrong-resource');
       return p.role === 'clinician' && r.clinicianId === p.userId ? ALLOW : deny('not-entitled');
     case 'availability.manage':
+    case 'signing-key.replace':
       if (r.kind !== 'clinician') return deny('wrong-resource');
       return p.role === 'clinician' && r.userId === p.userId ? ALLOW : deny('not-entitled');
+    case 'signing-key.revoke':
+      if (r.kind !== 'clinician') return deny('wrong-resource');
+      return p.role === 'clinic_admin' ? ALLOW : deny('wrong-role');
     case 'partner-members.manage':
     case 'partner-usage.read':
       if (r.kind !== 'partner') return deny('wrong-resource');

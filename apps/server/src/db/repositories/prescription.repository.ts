@@ -7,7 +7,7 @@ export interface PrescriptionRow {
   id: string; token: string; consultation_id: string; patient_id: string; clinician_user_id: string; pharmacy_id: string;
   medicine_id: string; medicine: { id: string; name: string; strength: string; form: string }; doses_per_time: string | number; times_per_day: number; duration_days: number; quantity: string | number;
   instructions: string; repeatable: boolean; repeat_of: string | null; overridden_alerts: { code: string; severity: string; message: string; reason: string }[];
-  jws: string; signing_key_id: string; public_jwk: JWK; key_user_id: string; status: PrescriptionStatus; issued_at: Date; expires_at: Date;
+  jws: string; signing_key_id: string; public_jwk: JWK; key_user_id: string; key_revoked_at: Date | null; status: PrescriptionStatus; issued_at: Date; expires_at: Date;
   received_at: Date | null; dispensed_at: Date | null; dispensed_quantity: string | number | null; collected_at: Date | null;
   cancelled_at: Date | null; cancel_reason: string | null;
   patient_name: string; patient_dob: Date | string; patient_nhs: string | null; prescriber_name: string; prescriber_registration: string | null;
@@ -20,7 +20,7 @@ export interface PrescriptionRow {
 const SELECT = `
   SELECT rx.id, rx.token, rx.consultation_id, rx.patient_id, rx.clinician_user_id, rx.pharmacy_id, rx.medicine_id, rx.medicine, rx.doses_per_time,
          rx.times_per_day, rx.duration_days, rx.quantity, rx.instructions, rx.repeatable, rx.repeat_of, rx.overridden_alerts, rx.jws,
-         rx.signing_key_id, k.public_jwk, k.user_id AS key_user_id,
+         rx.signing_key_id, k.public_jwk, k.user_id AS key_user_id, k.revoked_at AS key_revoked_at,
          CASE WHEN rx.status IN ('issued', 'received') AND rx.expires_at <= now() THEN 'expired' ELSE rx.status END AS status,
          rx.issued_at, rx.expires_at, rx.received_at, rx.dispensed_at, rx.dispensed_quantity, rx.collected_at, rx.cancelled_at, rx.cancel_reason,
          p.name AS patient_name, p.date_of_birth AS patient_dob, p.nhs_number AS patient_nhs,
@@ -93,19 +93,6 @@ export const prescriptionRepository = {
       [id, from, ...cols.map((c) => set[c])],
     );
     return (rowCount ?? 0) > 0;
-  },
-
-  async signingKey(tx: PrincipalTx): Promise<{ id: string; wrapped_private_key: string } | null> {
-    const { rows } = await tx.query<{ id: string; wrapped_private_key: string }>('SELECT id, wrapped_private_key FROM prescriber_private_key()');
-    return rows[0] ?? null;
-  },
-
-  /** Adds the prescriber's key unless one was added meanwhile (two first prescriptions at once): then theirs stands. */
-  async addSigningKey(tx: PrincipalTx, publicJwk: JWK, wrappedPrivateKey: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO prescriber_keys (user_id, algorithm, public_jwk, wrapped_private_key) VALUES ($1, 'ES256', $2, $3) ON CONFLICT (user_id) DO NOTHING`,
-      [tx.principal.userId, JSON.stringify(publicJwk), wrappedPrivateKey],
-    );
   },
 
   async notify(tx: PrincipalTx, id: string, subject: string, body: string): Promise<void> {

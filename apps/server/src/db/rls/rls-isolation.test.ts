@@ -290,6 +290,56 @@ describe('the database alone (policy module off)', () => {
     }
   });
 
+  it('signing keys: a prescriber only retires their own; only a clinic admin revokes, in their own name; neither is undone; a retired key signs nothing', async () => {
+    const [gp, other] = world.clinicians;
+    const key = async (who: { userId: string }) => (await ctx.dbs.admin.query<{ id: string }>(
+      'SELECT id FROM prescriber_keys WHERE user_id = $1 AND retired_at IS NULL', [who.userId])).rows[0]!.id;
+    // Each clinician has a key in use (made by their first prescription, or here directly).
+    for (const c of [gp!, other!]) {
+      await ctx.dbs.admin.query(
+        `INSERT INTO prescriber_keys (user_id, algorithm, public_jwk, wrapped_private_key) VALUES ($1, 'ES256', '{}', 'wrapped')
+         ON CONFLICT (user_id) WHERE retired_at IS NULL DO NOTHING`, [c.userId]);
+    }
+    const gpKey = await key(gp!);
+    const otherKey = await key(other!);
+    const pharmacist = await pharmacyWithPharmacist(ctx, 'FA003');
+    const patient = principalOf(world.patients[0]!, 'patient', world.patients[0]!.patientId);
+    const pharmacistPrincipal = { ...principalOf(pharmacist.pharmacist, 'pharmacist'), organisationId: pharmacist.organisationId };
+    // Nobody else retires or revokes a prescriber's key; nobody else reads its private half or counts what it signed.
+    for (const who of [principalOf(other!, 'clinician'), patient, pharmacistPrincipal]) {
+      await withPrincipal(ctx.dbs.app, who, async (tx) => {
+        expect((await tx.query('UPDATE prescriber_keys SET retired_at = now() WHERE id = $1', [gpKey])).rowCount, who.role).toBe(0);
+        expect((await tx.query('SELECT signing_key_undispensed($1) AS n', [gpKey])).rows).toEqual([{ n: 0 }]);
+      });
+    }
+    await withPrincipal(ctx.dbs.app, patient, async (tx) => expect((await tx.query('SELECT * FROM prescriber_private_key()')).rows).toEqual([]));
+    await expect(withPrincipal(ctx.dbs.app, patient, (tx) => tx.query('SELECT wrapped_private_key FROM prescriber_keys'))).rejects.toThrow(/permission denied/);
+    // The prescriber cannot revoke (that is the clinic admin's), and an admin revokes only in their own name.
+    await expect(withPrincipal(ctx.dbs.app, principalOf(gp!, 'clinician'), (tx) => tx.query(
+      `UPDATE prescriber_keys SET retired_at = now(), revoked_at = now(), revoked_by = $2, revoked_reason = 'mine' WHERE id = $1`, [gpKey, gp!.userId],
+    ))).rejects.toThrow(/row-level security/);
+    await expect(withPrincipal(ctx.dbs.app, principalOf(world.admin, 'clinic_admin'), (tx) => tx.query(
+      `UPDATE prescriber_keys SET retired_at = now(), revoked_at = now(), revoked_by = $2, revoked_reason = 'framed' WHERE id = $1`, [otherKey, gp!.userId],
+    ))).rejects.toThrow(/row-level security/);
+    // The prescriber retires their own: it no longer signs.
+    await withPrincipal(ctx.dbs.app, principalOf(gp!, 'clinician'), async (tx) => {
+      expect((await tx.query('UPDATE prescriber_keys SET retired_at = now() WHERE id = $1', [gpKey])).rowCount).toBe(1);
+      expect((await tx.query('SELECT * FROM prescriber_private_key()')).rows).toEqual([]);
+    });
+    // And cannot bring it back.
+    await expect(withPrincipal(ctx.dbs.app, principalOf(gp!, 'clinician'), (tx) =>
+      tx.query('UPDATE prescriber_keys SET retired_at = NULL WHERE id = $1', [gpKey]))).rejects.toThrow(/stays so/);
+    // The admin revokes the other's key in their own name; nobody undoes it, the admin included.
+    await withPrincipal(ctx.dbs.app, principalOf(world.admin, 'clinic_admin'), (tx) => tx.query(
+      `UPDATE prescriber_keys SET retired_at = now(), revoked_at = now(), revoked_by = $2, revoked_reason = 'Laptop stolen' WHERE id = $1`, [otherKey, world.admin.userId]));
+    for (const sql of ['UPDATE prescriber_keys SET revoked_at = NULL, revoked_by = NULL, revoked_reason = NULL WHERE id = $1', `UPDATE prescriber_keys SET revoked_reason = 'nothing happened' WHERE id = $1`]) {
+      await expect(withPrincipal(ctx.dbs.app, principalOf(world.admin, 'clinic_admin'), (tx) => tx.query(sql, [otherKey]))).rejects.toThrow(/stays so/);
+    }
+    // The signed key material is not the app's to change.
+    await expect(withPrincipal(ctx.dbs.app, principalOf(gp!, 'clinician'), (tx) =>
+      tx.query(`UPDATE prescriber_keys SET public_jwk = '{}' WHERE user_id = $1`, [gp!.userId]))).rejects.toThrow(/permission denied/);
+  });
+
   it('break-glass grants: made only through break_glass_open(), seen by their holder, their patient and admins', async () => {
     const [a, b] = world.patients;
     const c = world.clinicians[1]!;
