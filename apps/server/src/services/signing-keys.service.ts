@@ -2,6 +2,7 @@ import type { RevokeSigningKeyResult, SigningKey, SigningKeyList } from '@confid
 import { clinicianResource, type Principal } from '@confide/domain';
 import { calculateJwkThumbprint } from 'jose';
 import { recordAudit } from '../audit/audit-log';
+import { outboxRepository } from '../db/repositories/outbox.repository';
 import { signingKeyRepository, type SigningKeyRow } from '../db/repositories/signing-key.repository';
 import type { PrincipalTx } from '../db/with-principal';
 import { notFound, ProblemError } from '../errors/problem-error';
@@ -20,6 +21,14 @@ async function toSigningKey(row: SigningKeyRow): Promise<SigningKey> {
 }
 
 const toList = async (rows: SigningKeyRow[]): Promise<SigningKeyList> => ({ keys: await Promise.all(rows.map(toSigningKey)) });
+
+/** The prescriber's email when their key is revoked: what happened and what to do, with a count and no patient's name. */
+export function revokedNotice(prescriber: string, admin: string, reason: string, undispensed: number): string {
+  const waiting = undispensed === 0
+    ? 'No prescriptions you signed with it were waiting to be dispensed.'
+    : `${undispensed === 1 ? '1 prescription' : `${undispensed} prescriptions`} you signed with it and not yet dispensed can no longer be dispensed: issue ${undispensed === 1 ? 'it' : 'them'} again from the consultation's notes.`;
+  return `Hello ${prescriber},\n\n${admin} revoked your prescription-signing key because: ${reason}\n\n${waiting}\n\nYour next prescription will be signed with a new key. See Signing key in Confide.`;
+}
 
 /** Makes a new key pair for the caller and puts it into use (the private half wrapped by the key provider). */
 async function addKey(tx: PrincipalTx, deps: ServiceDeps): Promise<void> {
@@ -83,6 +92,7 @@ export async function revokeSigningKey(deps: ServiceDeps, ctx: RequestContext, p
     }
     const undispensed = await signingKeyRepository.undispensedCount(tx, id);
     await recordAudit(tx, ctx.meta, [{ action: 'updated', resourceType: 'signing-key', resourceId: id, detail: { revoked: true, reason, undispensed } }]);
+    await outboxRepository.noticeToStaff(tx, row.user_id, 'Your Confide signing key was revoked', revokedNotice(row.prescriber_name, principal.displayName, reason, undispensed));
     return { key: await toSigningKey((await signingKeyRepository.find(tx, id))!), undispensedPrescriptions: undispensed };
   });
 }

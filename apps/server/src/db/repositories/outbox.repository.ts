@@ -32,6 +32,15 @@ export const outboxRepository = {
     }
   },
 
+  /** A clinic admin emails a member of staff a notice (RLS: only a clinic admin writes to someone else). Carries no patient data. */
+  async noticeToStaff(tx: PrincipalTx, userId: string, subject: string, body: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO outbox_messages (channel, to_address, subject, body, recipient_user_id, kind)
+       SELECT 'email', u.email, $2, $3, u.id, 'notice' FROM users u WHERE u.id = $1 AND u.role <> 'patient'`,
+      [userId, subject, body],
+    );
+  },
+
   /** Withdraws the messages about an appointment not yet sent (its reminders, when it is cancelled or moved). */
   async withdrawPending(tx: PrincipalTx, appointmentId: string): Promise<number> {
     const { rowCount } = await tx.query(

@@ -1,6 +1,7 @@
 import { API, type Prescription, type RevokeSigningKeyResult, type SigningKey, type SigningKeyList } from '@confide/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/test-app';
+import { revokedNotice } from '../../services/signing-keys.service';
 import {
   ageSecondFactor, confirmSecondFactor, createStaff, pharmacyWithPharmacist, registerPatient, startConsultation,
   type WorldPatient, type WorldPharmacy, type WorldStaff,
@@ -114,6 +115,15 @@ describe('prescribers’ signing keys', () => {
     const audit = await ctx.dbs.admin.query<{ action: string; actor_user_id: string }>(
       `SELECT action, actor_user_id FROM audit_events WHERE resource_type = 'signing-key' AND resource_id = $1`, [keyInUse]);
     expect(audit.rows).toContainEqual({ action: 'updated', actor_user_id: admin.userId });
+    // The prescriber is told by email, with a count and no patient's details.
+    const told = await ctx.dbs.admin.query<{ subject: string; body: string; patient_id: string | null }>(
+      'SELECT subject, body, patient_id FROM outbox_messages WHERE recipient_user_id = $1', [gp.userId]);
+    expect(told.rows).toHaveLength(1);
+    expect(told.rows[0]!.subject).toBe('Your Confide signing key was revoked');
+    expect(told.rows[0]!.body).toContain('Key Admin revoked your prescription-signing key because: Laptop stolen');
+    expect(told.rows[0]!.body).toContain('2 prescriptions you signed with it and not yet dispensed can no longer be dispensed');
+    expect(told.rows[0]!.patient_id).toBeNull();
+    for (const marker of patient.markers) expect(told.rows[0]!.body).not.toContain(marker);
   });
 
   it('only the prescriber replaces their key, and only a clinic admin revokes one', async () => {
@@ -133,5 +143,11 @@ describe('prescribers’ signing keys', () => {
     }
     expect((await admin.client.post(API.adminRevokeSigningKey('00000000-0000-4000-8000-000000000000'), { reason: 'No such key' })).status).toBe(404);
     expect((await myKeys(gp)).find((k) => k.id === gpKey!.id)!.revokedAt).toBeNull();
+  });
+
+  it('the prescriber’s notice says what to do, for none, one or many prescriptions waiting', () => {
+    expect(revokedNotice('Dr A', 'Admin B', 'Phone lost', 0)).toContain('No prescriptions you signed with it were waiting to be dispensed.');
+    expect(revokedNotice('Dr A', 'Admin B', 'Phone lost', 1)).toContain('1 prescription you signed with it and not yet dispensed can no longer be dispensed: issue it again');
+    expect(revokedNotice('Dr A', 'Admin B', 'Phone lost', 3)).toContain('3 prescriptions you signed with it and not yet dispensed can no longer be dispensed: issue them again');
   });
 });
