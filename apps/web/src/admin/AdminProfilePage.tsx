@@ -33,6 +33,10 @@ export function AdminProfilePage() {
             for 30 minutes when you must, giving a reason the patient will see.
           </li>
           <li>
+            <Link to={ADMIN_PATHS.signingKeys}>Signing keys</Link>: revoke a prescriber&apos;s key for signing
+            prescriptions if it may have been used by someone else.
+          </li>
+          <li>
             <Link to={ADMIN_PATHS.outbox}>Development outbox</Link>: the emails and text messages Confide would have sent,
             when it runs in development.
           </li>

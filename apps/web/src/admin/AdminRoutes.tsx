@@ -10,6 +10,7 @@ import { IncidentsPage } from './IncidentsPage';
 import { OutboxPage } from './OutboxPage';
 import { PharmacyDirectoryPage } from './PharmacyDirectoryPage';
 import { ServiceSwitchesPage } from './ServiceSwitchesPage';
+import { SigningKeysPage } from './SigningKeysPage';
 import { StaffPage } from './StaffPage';
 
 /** Pages under /admin, for signed-in clinic administrators only. */
@@ -27,6 +28,7 @@ export function AdminRoutes() {
           <Route path="incidents" element={<IncidentsPage />} />
           <Route path="break-glass" element={<BreakGlassPage />} />
           <Route path="pharmacies" element={<PharmacyDirectoryPage />} />
+          <Route path="signing-keys" element={<SigningKeysPage />} />
           <Route path="replays/:consultationId" element={<ReplayPlayerPage role="clinic_admin" />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -11,6 +11,7 @@ export const ADMIN_PATHS = {
   incidents: `${base}/incidents`,
   breakGlass: `${base}/break-glass`,
   pharmacies: `${base}/pharmacies`,
+  signingKeys: `${base}/signing-keys`,
   /** The recording player, for recordings opened under emergency access: `${replays}/:consultationId`. */
   replays: `${base}/replays`,
 } as const;

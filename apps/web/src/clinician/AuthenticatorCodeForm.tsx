@@ -11,10 +11,24 @@ interface AuthenticatorCodeFormProps {
   error: string | undefined;
   busy: boolean;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** What the code is for, under the label; signing by default. */
+  hint?: string;
+  /** The button, and what it says while the request runs; "Confirm and sign" by default. */
+  submitText?: string;
+  busyText?: string;
 }
 
-/** Asks for the prescriber's authenticator code before signing; takes focus when it appears. */
-export function AuthenticatorCodeForm({ id, secondFactor, error, busy, onSubmit }: AuthenticatorCodeFormProps) {
+/** Asks for the prescriber's authenticator code before signing (or replacing their key); takes focus when it appears. */
+export function AuthenticatorCodeForm({
+  id,
+  secondFactor,
+  error,
+  busy,
+  onSubmit,
+  hint = AUTHENTICATOR_CODE_HINT,
+  submitText = 'Confirm and sign',
+  busyText = 'Signing…',
+}: AuthenticatorCodeFormProps) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     input.current?.focus();
@@ -26,7 +40,7 @@ export function AuthenticatorCodeForm({ id, secondFactor, error, busy, onSubmit 
         ref={input}
         id={id}
         label="Authenticator code"
-        hint={AUTHENTICATOR_CODE_HINT}
+        hint={hint}
         inputMode="numeric"
         autoComplete="one-time-code"
         spellCheck={false}
@@ -36,8 +50,8 @@ export function AuthenticatorCodeForm({ id, secondFactor, error, busy, onSubmit 
         onChange={secondFactor.setCode}
         error={error}
       />
-      <SubmitButton busy={busy} busyText="Signing…">
-        Confirm and sign
+      <SubmitButton busy={busy} busyText={busyText}>
+        {submitText}
       </SubmitButton>
     </form>
   );

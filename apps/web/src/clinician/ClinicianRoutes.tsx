@@ -12,6 +12,7 @@ import { ConsultationNotesPage } from './ConsultationNotesPage';
 import { PatientDetailPage } from './PatientDetailPage';
 import { PrescribePage } from './PrescribePage';
 import { RepeatRequestsPage } from './RepeatRequestsPage';
+import { SigningKeyPage } from './SigningKeyPage';
 
 /** Pages under /clinician, for signed-in clinicians only. */
 export function ClinicianRoutes() {
@@ -28,6 +29,7 @@ export function ClinicianRoutes() {
         <Route path="consultations/:consultationId/notes" element={<ConsultationNotesPage />} />
         <Route path="consultations/:consultationId/prescribe" element={<PrescribePage />} />
         <Route path="repeat-requests" element={<RepeatRequestsPage />} />
+        <Route path="signing-key" element={<SigningKeyPage />} />
         <Route path="replays/:consultationId" element={<ReplayPlayerPage role="clinician" />} />
         <Route path="break-glass" element={<BreakGlassPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -9,6 +9,7 @@ import { Notice } from '../components/Notice';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { formatDateTime } from '../format/date-format';
 import { medicineLabel, PRESCRIPTION_STATUS_LABELS } from '../format/prescription-labels';
+import { signatureProblemText } from '../pharmacist/prescription-text';
 import { doseText } from './prescribe-form';
 import { ReasonFormFields } from '../components/ReasonFormFields';
 
@@ -75,6 +76,18 @@ function CancelPrescriptionForm({ prescription, onCancelled }: { prescription: P
   );
 }
 
+/** The signature no longer checks out (its key was revoked, say): the pharmacy will not dispense it. */
+function InvalidSignature({ prescription }: { prescription: Prescription }) {
+  return (
+    <div className="notice notice--error">
+      <p>
+        <strong>Signature invalid:</strong> {signatureProblemText(prescription)}
+      </p>
+      <p>The pharmacy cannot dispense it. If the patient still needs it, prescribe it again.</p>
+    </div>
+  );
+}
+
 function PrescriptionCard({ prescription, onCancelled }: { prescription: Prescription; onCancelled: (p: Prescription) => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [cancelled, setCancelled] = useState(false);
@@ -96,6 +109,7 @@ function PrescriptionCard({ prescription, onCancelled }: { prescription: Prescri
       <h3 className="card__title" id={headingId} tabIndex={-1} ref={heading}>
         {medicineLabel(prescription.medicine)}
       </h3>
+      {prescription.signature?.valid === false && <InvalidSignature prescription={prescription} />}
       <SummaryList rows={rows} />
       {cancelled && <Notice kind="success">Prescription cancelled.</Notice>}
       {CANCELLABLE.includes(prescription.status) && (

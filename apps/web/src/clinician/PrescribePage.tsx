@@ -49,7 +49,7 @@ import {
   unitWord,
   type PrescribeValues,
 } from './prescribe-form';
-import type { Signing } from './second-factor';
+import { CODE_STILL_NEEDED_MESSAGE, type Signing } from './second-factor';
 import { useSecondFactor } from './use-second-factor';
 import './prescribing.css';
 
@@ -204,7 +204,7 @@ function PrescriptionForm({ consultationId, form, onChecked, onSent }: Prescript
       } else if (outcome.status === 'code-problem') {
         form.show({ [CODE_FIELD]: outcome.message });
       } else if (step === 'confirming') {
-        form.show({ [CODE_FIELD]: 'Enter the newest code from your authenticator app.' });
+        form.show({ [CODE_FIELD]: CODE_STILL_NEEDED_MESSAGE });
       } else {
         // The code field appears and takes focus.
         form.clear();

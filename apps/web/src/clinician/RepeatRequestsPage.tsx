@@ -16,7 +16,7 @@ import { useFormErrors } from '../forms/use-form-errors';
 import { formatDateTime } from '../format/date-format';
 import { medicineLabel } from '../format/prescription-labels';
 import { AuthenticatorCodeForm } from './AuthenticatorCodeForm';
-import type { Signing } from './second-factor';
+import { CODE_STILL_NEEDED_MESSAGE, type Signing } from './second-factor';
 import { useSecondFactor } from './use-second-factor';
 import { ReasonFormFields } from '../components/ReasonFormFields';
 
@@ -88,7 +88,7 @@ function PendingRequest({ request, onApproved, onDeclined }: PendingRequestProps
         return;
       }
       if (outcome.status === 'code-problem') form.show({ [codeId]: outcome.message });
-      else if (step === 'confirming') form.show({ [codeId]: 'Enter the newest code from your authenticator app.' });
+      else if (step === 'confirming') form.show({ [codeId]: CODE_STILL_NEEDED_MESSAGE });
       else form.clear(); // The code field appears and takes focus.
     } catch (error) {
       if (isApiProblem(error) && error.code === 'no_nominated_pharmacy') form.show({}, NO_PHARMACY);

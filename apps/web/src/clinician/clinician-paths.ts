@@ -12,6 +12,7 @@ export function consultationNotesPath(consultationId: string): string {
 }
 
 export const REPEAT_REQUESTS_PATH = `${ROLE_BASE_PATH.clinician}/repeat-requests`;
+export const SIGNING_KEY_PATH = `${ROLE_BASE_PATH.clinician}/signing-key`;
 
 export function prescribePath(consultationId: string): string {
   return `${ROLE_BASE_PATH.clinician}/consultations/${encodeURIComponent(consultationId)}/prescribe`;

@@ -7,8 +7,12 @@ export type CodeRequest = z.infer<typeof SecondFactorRequest>;
 
 /** The hint under "Authenticator code", when signing needs the prescriber's code first. */
 export const AUTHENTICATOR_CODE_HINT = 'Enter the 6-digit code from your authenticator app to sign.';
+/** The same, when the code is asked for before replacing the prescriber's signing key. */
+export const REPLACE_KEY_CODE_HINT = 'Enter the 6-digit code from your authenticator app to replace your key.';
 export const CODE_FORMAT_MESSAGE = 'Enter the 6-digit code from your authenticator app.';
 export const CODE_WRONG_MESSAGE = 'That code is not right or has run out. Enter the newest code from your authenticator app.';
+/** The code was confirmed, yet the API still wants one (it ran out meanwhile). */
+export const CODE_STILL_NEEDED_MESSAGE = 'Enter the newest code from your authenticator app.';
 
 /** The API refused to sign because the prescriber has not confirmed their authenticator code in the last 5 minutes. */
 export function needsSecondFactor(error: unknown): boolean {

@@ -28,6 +28,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { label: 'Availability', to: `${base}/availability` },
         { label: 'Repeat requests', to: `${base}/repeat-requests` },
         { label: 'Emergency access', to: `${base}/break-glass` },
+        { label: 'Signing key', to: `${base}/signing-key` },
         profile,
       ];
     case 'clinic_admin':
@@ -40,6 +41,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { label: 'Incidents', to: `${base}/incidents` },
         { label: 'Emergency access', to: `${base}/break-glass` },
         { label: 'Pharmacies', to: `${base}/pharmacies` },
+        { label: 'Signing keys', to: `${base}/signing-keys` },
       ];
     case 'partner_admin':
       return [{ label: 'Members', to: `${base}/members` }, { label: 'Usage', to: `${base}/usage` }, profile];
