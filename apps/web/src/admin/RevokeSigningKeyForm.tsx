@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { API, RevokeSigningKeyRequest, type RevokeSigningKeyResult, type SigningKey } from '@confide/contract';
 import { isApiProblem } from '../api/api-problem';
 import { useApi } from '../api/use-api';
+import { ReasonDisclosure } from '../components/ReasonDisclosure';
 import { ReasonFormFields } from '../components/ReasonFormFields';
 import { keyDescription } from '../format/signing-key-text';
 import { useReasonForm } from '../forms/use-reason-form';
@@ -38,35 +39,18 @@ export function RevokeSigningKeyForm({ signingKey, onDone }: RevokeSigningKeyFor
     },
   });
 
-  useEffect(() => {
-    if (open) document.getElementById(fieldId)?.focus();
-  }, [open, fieldId]);
-
   return (
-    <>
-      <button
-        type="button"
-        className="button button--secondary"
-        aria-expanded={open}
-        aria-controls={open ? formId : undefined}
-        onClick={() => setOpen((o) => !o)}
-      >
-        Revoke<span className="visually-hidden"> {keyDescription(signingKey)}</span>
-      </button>
-      {open && (
-        <div id={formId}>
-          <ReasonFormFields
-            form={form}
-            fieldId={fieldId}
-            summaryId={`${formId}-errors`}
-            label="Why are you revoking this key?"
-            hint="For example, a lost laptop or a shared password. It is recorded, and the prescriber can read it. A revoked key cannot be used again."
-            submitText="Revoke key"
-            busyText="Revoking the key…"
-            warning
-          />
-        </div>
-      )}
-    </>
+    <ReasonDisclosure id={formId} fieldId={fieldId} open={open} onToggle={() => setOpen((o) => !o)} label="Revoke" context={keyDescription(signingKey)}>
+      <ReasonFormFields
+        form={form}
+        fieldId={fieldId}
+        summaryId={`${formId}-errors`}
+        label="Why are you revoking this key?"
+        hint="For example, a lost laptop or a shared password. It is recorded, and the prescriber can read it. A revoked key cannot be used again."
+        submitText="Revoke key"
+        busyText="Revoking the key…"
+        warning
+      />
+    </ReasonDisclosure>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { API, CancelPrescriptionRequest, type Prescription, type PrescriptionList } from '@confide/contract';
 import { ApiProblem, isApiProblem } from '../api/api-problem';
 import type { ApiResource } from '../api/use-api-resource';
@@ -11,6 +11,7 @@ import { formatDateTime } from '../format/date-format';
 import { medicineLabel, PRESCRIPTION_STATUS_LABELS } from '../format/prescription-labels';
 import { signatureProblemText } from '../pharmacist/prescription-text';
 import { doseText } from './prescribe-form';
+import { ReasonDisclosure } from '../components/ReasonDisclosure';
 import { ReasonFormFields } from '../components/ReasonFormFields';
 
 /** Statuses a prescriber may still cancel: the pharmacy has not dispensed it yet. */
@@ -43,36 +44,19 @@ function CancelPrescriptionForm({ prescription, onCancelled }: { prescription: P
     },
   });
 
-  useEffect(() => {
-    if (open) document.getElementById(fieldId)?.focus();
-  }, [open, fieldId]);
-
   return (
-    <>
-      <button
-        type="button"
-        className="button button--secondary"
-        aria-expanded={open}
-        aria-controls={open ? formId : undefined}
-        onClick={() => setOpen((o) => !o)}
-      >
-        Cancel<span className="visually-hidden"> {prescription.medicine.name} prescription</span>
-      </button>
-      {open && (
-        <div id={formId}>
-          <ReasonFormFields
-            form={form}
-            fieldId={fieldId}
-            summaryId={`${formId}-errors`}
-            label="Reason for cancelling"
-            hint="It is kept with the prescription, and the pharmacy can no longer dispense it."
-            submitText="Yes, cancel it"
-            busyText="Cancelling…"
-            warning
-          />
-        </div>
-      )}
-    </>
+    <ReasonDisclosure id={formId} fieldId={fieldId} open={open} onToggle={() => setOpen((o) => !o)} label="Cancel" context={`${prescription.medicine.name} prescription`}>
+      <ReasonFormFields
+        form={form}
+        fieldId={fieldId}
+        summaryId={`${formId}-errors`}
+        label="Reason for cancelling"
+        hint="It is kept with the prescription, and the pharmacy can no longer dispense it."
+        submitText="Yes, cancel it"
+        busyText="Cancelling…"
+        warning
+      />
+    </ReasonDisclosure>
   );
 }
 

@@ -49,7 +49,7 @@ import {
   unitWord,
   type PrescribeValues,
 } from './prescribe-form';
-import { CODE_STILL_NEEDED_MESSAGE, type Signing } from './second-factor';
+import { settleSigning, type Signing } from './second-factor';
 import { useSecondFactor } from './use-second-factor';
 import './prescribing.css';
 
@@ -195,19 +195,12 @@ function PrescriptionForm({ consultationId, form, onChecked, onSent }: Prescript
     setBusy(step);
     try {
       const outcome = await attempt(() => api.post<Prescription>(API.consultationPrescriptions(consultationId), issue.request));
-      if (outcome.status === 'signed') {
-        form.clear();
+      const sent = settleSigning(outcome, step === 'confirming' ? 'confirming' : 'first', form, CODE_FIELD);
+      if (sent) {
         setValues(EMPTY_PRESCRIPTION);
         setChecked(null);
         setReasons({});
-        onSent(outcome.result);
-      } else if (outcome.status === 'code-problem') {
-        form.show({ [CODE_FIELD]: outcome.message });
-      } else if (step === 'confirming') {
-        form.show({ [CODE_FIELD]: CODE_STILL_NEEDED_MESSAGE });
-      } else {
-        // The code field appears and takes focus.
-        form.clear();
+        onSent(sent);
       }
     } catch (error) {
       await signFailed(error);

@@ -16,7 +16,7 @@ import { useFormErrors } from '../forms/use-form-errors';
 import { formatDateTime } from '../format/date-format';
 import { medicineLabel } from '../format/prescription-labels';
 import { AuthenticatorCodeForm } from './AuthenticatorCodeForm';
-import { CODE_STILL_NEEDED_MESSAGE, type Signing } from './second-factor';
+import { settleSigning, type Signing } from './second-factor';
 import { useSecondFactor } from './use-second-factor';
 import { ReasonFormFields } from '../components/ReasonFormFields';
 
@@ -81,15 +81,12 @@ function PendingRequest({ request, onApproved, onDeclined }: PendingRequestProps
     setBusy(step);
     try {
       const outcome = await attempt(() => api.post<Prescription>(API.approveRepeatRequest(request.id)));
-      if (outcome.status === 'signed') {
-        form.clear();
+      const approved = settleSigning(outcome, step === 'confirming' ? 'confirming' : 'first', form, codeId);
+      if (approved) {
         setBusy(null);
-        onApproved(request, outcome.result);
+        onApproved(request, approved);
         return;
       }
-      if (outcome.status === 'code-problem') form.show({ [codeId]: outcome.message });
-      else if (step === 'confirming') form.show({ [codeId]: CODE_STILL_NEEDED_MESSAGE });
-      else form.clear(); // The code field appears and takes focus.
     } catch (error) {
       if (isApiProblem(error) && error.code === 'no_nominated_pharmacy') form.show({}, NO_PHARMACY);
       else form.showProblem(error);

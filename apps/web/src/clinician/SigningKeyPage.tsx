@@ -15,7 +15,7 @@ import { useFormErrors } from '../forms/use-form-errors';
 import { CLINIC_TIME, formatDateAndTime } from '../format/clinic-time';
 import { KEY_REPLACED, keyInUse, NO_KEY_IN_USE, NO_KEY_YET, revokedText } from '../format/signing-key-text';
 import { AuthenticatorCodeForm } from './AuthenticatorCodeForm';
-import { CODE_STILL_NEEDED_MESSAGE, REPLACE_KEY_CODE_HINT, type Signing } from './second-factor';
+import { REPLACE_KEY_CODE_HINT, settleSigning, type Signing } from './second-factor';
 import { useSecondFactor } from './use-second-factor';
 
 const CODE_FIELD = 'replace-key-code';
@@ -32,15 +32,12 @@ function ReplaceSigningKey({ onReplaced }: { onReplaced: (key: SigningKey) => vo
     setBusy(step);
     try {
       const outcome = await attempt(() => api.post<SigningKey>(API.mySigningKeys, {}));
-      if (outcome.status === 'signed') {
-        form.clear();
+      const replaced = settleSigning(outcome, step === 'confirming' ? 'confirming' : 'first', form, CODE_FIELD);
+      if (replaced) {
         setBusy(null);
-        onReplaced(outcome.result);
+        onReplaced(replaced);
         return;
       }
-      if (outcome.status === 'code-problem') form.show({ [CODE_FIELD]: outcome.message });
-      else if (step === 'confirming') form.show({ [CODE_FIELD]: CODE_STILL_NEEDED_MESSAGE });
-      else form.clear(); // The code field appears and takes focus.
     } catch (error) {
       form.showProblem(error);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiProblem } from '../api/api-problem';
-import { CODE_FORMAT_MESSAGE, CODE_WRONG_MESSAGE, checkAuthenticatorCode, confirmThenSign, needsSecondFactor, trySigning } from './second-factor';
+import { CODE_FORMAT_MESSAGE, CODE_STILL_NEEDED_MESSAGE, CODE_WRONG_MESSAGE, checkAuthenticatorCode, confirmThenSign, needsSecondFactor, settleSigning, trySigning } from './second-factor';
 
 const codeNeeded = new ApiProblem({ type: 'about:blank', title: 'Forbidden', status: 403, code: 'second_factor_required' });
 const forbidden = new ApiProblem({ type: 'about:blank', title: 'Forbidden', status: 403, code: 'forbidden' });
@@ -62,5 +62,31 @@ describe('confirming the code, then signing again', () => {
 
   it('asks again if the confirmation has somehow lapsed before sending', async () => {
     expect(await confirmThenSign('123456', async () => undefined, () => Promise.reject(codeNeeded))).toEqual({ status: 'needs-code' });
+  });
+});
+
+describe('what the form shows after an attempt to sign', () => {
+  const form = () => ({ show: vi.fn(), clear: vi.fn() });
+
+  it('gives back what was signed and clears the form', () => {
+    const f = form();
+    expect(settleSigning({ status: 'signed', result: 'rx' }, 'confirming', f, 'code')).toBe('rx');
+    expect(f.clear).toHaveBeenCalled();
+    expect(f.show).not.toHaveBeenCalled();
+  });
+
+  it('first time, only opens the code field; after confirming, says the code is still needed', () => {
+    const first = form();
+    expect(settleSigning({ status: 'needs-code' }, 'first', first, 'code')).toBeNull();
+    expect(first.clear).toHaveBeenCalled();
+    const again = form();
+    expect(settleSigning({ status: 'needs-code' }, 'confirming', again, 'code')).toBeNull();
+    expect(again.show).toHaveBeenCalledWith({ code: CODE_STILL_NEEDED_MESSAGE });
+  });
+
+  it('puts a code problem on the code field', () => {
+    const f = form();
+    expect(settleSigning({ status: 'code-problem', message: CODE_WRONG_MESSAGE }, 'confirming', f, 'code')).toBeNull();
+    expect(f.show).toHaveBeenCalledWith({ code: CODE_WRONG_MESSAGE });
   });
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { SecondFactorRequest } from '@confide/contract';
 import { isApiProblem } from '../api/api-problem';
+import type { FormErrors } from '../forms/use-form-errors';
 
 /** What confirms the code: `{ code: "123456" }`. */
 export type CodeRequest = z.infer<typeof SecondFactorRequest>;
@@ -62,4 +63,19 @@ export async function confirmThenSign<T>(
     throw error;
   }
   return trySigning(send);
+}
+
+/**
+ * Shows on the form what an attempt to sign needs next, and gives back what was signed, if it was: the code field
+ * appears (first attempt), the code was not accepted, or it was accepted and the API still wants one.
+ */
+export function settleSigning<T>(outcome: Signing<T>, step: 'first' | 'confirming', form: Pick<FormErrors, 'show' | 'clear'>, codeField: string): T | null {
+  if (outcome.status === 'signed') {
+    form.clear();
+    return outcome.result;
+  }
+  if (outcome.status === 'code-problem') form.show({ [codeField]: outcome.message });
+  else if (step === 'confirming') form.show({ [codeField]: CODE_STILL_NEEDED_MESSAGE });
+  else form.clear(); // The code field appears and takes focus.
+  return null;
 }
