@@ -195,6 +195,8 @@ class Open implements fc.AsyncCommand<Model, unknown> {
     expect(got.status).toBe(rx.status);
     if (this.actor.kind === 'patient') expect(got.signature).toBeNull();
     else expect(got.signature!.valid).toBe(verifies(m, rx));
+    // Everyone who sees it, the patient included, is told when it must be issued again.
+    expect(got.reissueNeeded).toBe(!verifies(m, rx));
     expect((await rxAudit('viewed')) - before).toBe(1);
   }
   toString = () => `${JSON.stringify(this.actor)}.open(${this.k})`;

@@ -9,7 +9,8 @@ import { createGp, createStaff, registerPatient, signInAsStaff, type StaffAccoun
 /**
  * Prescribers' signing keys at phone size: the GP replaces their key with a fresh authenticator code (what the old
  * key signed still verifies); the clinic admin revokes the old key, giving a reason, and is told that one prescription
- * it signed can no longer be dispensed; the pharmacy is told not to dispense it, and the GP sees it is invalid.
+ * it signed can no longer be dispensed; the pharmacy is told not to dispense it, the GP sees it is invalid, and the
+ * patient is told it must be issued again.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -73,7 +74,8 @@ async function patientInConsultation(page: Page): Promise<string> {
 
 describe('prescribers’ signing keys', () => {
   it('the GP replaces their key; the admin revokes the old one; its undispensed prescription can no longer be dispensed', async () => {
-    const consultationId = await patientInConsultation(await phone.newPage());
+    const patient = await phone.newPage();
+    const consultationId = await patientInConsultation(patient);
 
     // The GP signs in (the code is fresh) and issues a prescription, which makes their first key.
     const doctor = await phone.newPage();
@@ -132,6 +134,8 @@ describe('prescribers’ signing keys', () => {
     // The pharmacy is told not to dispense the prescription the old key signed.
     const pharmacy = await phone.newPage();
     await signInAsStaff(pharmacy, pharmacist, '**/pharmacist/**');
+    await pharmacy.goto('/pharmacist/prescriptions');
+    await pharmacy.getByText('Do not dispense: to be issued again').waitFor();
     await pharmacy.goto(`/pharmacist/prescriptions/${prescription.id}`);
     await pharmacy.getByRole('heading', { name: 'Signature invalid — do not dispense' }).waitFor();
     await pharmacy.getByText('revoked', { exact: false }).first().waitFor();
@@ -140,5 +144,10 @@ describe('prescribers’ signing keys', () => {
     await doctor.goto(`/clinician/consultations/${consultationId}/prescribe`);
     await doctor.getByText('Signature invalid:', { exact: true }).waitFor();
     expect(await doctor.getByText('The prescriber’s signing key has been revoked.', { exact: false }).count()).toBe(1);
+
+    // The patient is told plainly that it must be issued again.
+    await patient.goto('/patient/prescriptions');
+    await patient.getByText('Cannot be dispensed yet: Dr Key Holder needs to issue it again').waitFor();
+    await checkPage(patient, 'patient: a prescription to be issued again');
   });
 });

@@ -177,6 +177,11 @@ export const Prescription = z.object({
   overriddenAlerts: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), reason: z.string() })).nullable(),
   /** The signature as checked now against the prescriber's public key (for the pharmacist and the prescriber). */
   signature: z.object({ valid: z.boolean(), algorithm: z.string(), keyId: Uuid, problem: z.string().nullable() }).nullable(),
+  /**
+   * Its prescriber's signing key was revoked before it was all dispensed: the pharmacy must not dispense it, and the
+   * prescriber must issue it again (for everyone who sees it, the patient included).
+   */
+  reissueNeeded: z.boolean(),
   /** Whether the patient may ask for a repeat now. */
   repeatRequestable: z.boolean(),
 });

@@ -48,13 +48,16 @@ export function signedContentOf(row: SignedFields): SignedContent {
 /** What is still to be supplied against a prescription; once its key is revoked, none of it may be. */
 const STILL_TO_DISPENSE: ReadonlySet<PrescriptionRow['status']> = new Set(['issued', 'received', 'partly-dispensed', 'expired']);
 
+/** Signed with a key revoked before it was all dispensed: it must be issued again. */
+const reissueNeeded = (row: Pick<PrescriptionRow, 'key_revoked_at' | 'status'>): boolean => row.key_revoked_at !== null && STILL_TO_DISPENSE.has(row.status);
+
 /**
  * Checks the stored JWS against the prescriber's published key and the prescription as it stands. A key revoked as
  * possibly compromised verifies nothing still to be dispensed: a forgery made with it would look the same.
  */
 export async function verifyRow(row: PrescriptionRow): Promise<Verification> {
   if (row.key_user_id !== row.clinician_user_id) return { valid: false, problem: 'It was signed with a key that is not the prescriber’s.' };
-  if (row.key_revoked_at && STILL_TO_DISPENSE.has(row.status)) {
+  if (reissueNeeded(row)) {
     return { valid: false, problem: 'The prescriber’s signing key has been revoked. Do not dispense: the prescriber must issue it again.' };
   }
   return verifyPrescription(row.jws, row.signing_key_id, row.public_jwk, signedContentOf(row));
@@ -83,6 +86,7 @@ export async function toPrescription(row: PrescriptionRow, formulary: Formulary,
     collectedAt: row.collected_at?.toISOString() ?? null, cancelledAt: row.cancelled_at?.toISOString() ?? null, cancelReason: row.cancel_reason,
     overriddenAlerts: staff ? row.overridden_alerts : null,
     signature: verification ? { valid: verification.valid, algorithm: 'ES256', keyId: row.signing_key_id, problem: verification.valid ? null : verification.problem } : null,
+    reissueNeeded: reissueNeeded(row),
     repeatRequestable: viewer.role === 'patient' && row.repeatable && !['cancelled', 'expired'].includes(row.status) && !row.open_repeat_request,
   };
 }

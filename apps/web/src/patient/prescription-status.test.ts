@@ -1,7 +1,9 @@
+import type { Prescription } from '@confide/contract';
 import { describe, expect, it } from 'vitest';
 import { formatToken, prescriptionStatusText, quantityText, timelineSteps, ukDate } from './prescription-status';
 
 const pharmacy = { name: 'Boots, High Street' };
+const at = (status: Prescription['status'], reissueNeeded = false) => ({ status, pharmacy, prescriber: { name: 'Dr Asha Patel' }, reissueNeeded });
 
 const issued = {
   status: 'issued',
@@ -15,16 +17,20 @@ const issued = {
 
 describe('where a prescription has got to', () => {
   it('names the pharmacy while it is on its way or ready', () => {
-    expect(prescriptionStatusText({ status: 'issued', pharmacy })).toBe('Sent to Boots, High Street');
-    expect(prescriptionStatusText({ status: 'received', pharmacy })).toBe('Sent to Boots, High Street');
-    expect(prescriptionStatusText({ status: 'dispensed', pharmacy })).toBe('Ready to collect from Boots, High Street');
-    expect(prescriptionStatusText({ status: 'partly-dispensed', pharmacy })).toBe('Partly ready to collect from Boots, High Street');
-    expect(prescriptionStatusText({ status: 'collected', pharmacy })).toBe('Collected from Boots, High Street');
+    expect(prescriptionStatusText(at('issued'))).toBe('Sent to Boots, High Street');
+    expect(prescriptionStatusText(at('received'))).toBe('Sent to Boots, High Street');
+    expect(prescriptionStatusText(at('dispensed'))).toBe('Ready to collect from Boots, High Street');
+    expect(prescriptionStatusText(at('partly-dispensed'))).toBe('Partly ready to collect from Boots, High Street');
+    expect(prescriptionStatusText(at('collected'))).toBe('Collected from Boots, High Street');
   });
 
   it('says plainly when it has ended', () => {
-    expect(prescriptionStatusText({ status: 'cancelled', pharmacy })).toBe('Cancelled');
-    expect(prescriptionStatusText({ status: 'expired', pharmacy })).toBe('Expired');
+    expect(prescriptionStatusText(at('cancelled'))).toBe('Cancelled');
+    expect(prescriptionStatusText(at('expired'))).toBe('Expired');
+  });
+
+  it('says who must issue it again when their signing key was revoked before it was dispensed', () => {
+    expect(prescriptionStatusText(at('received', true))).toBe('Cannot be dispensed yet: Dr Asha Patel needs to issue it again');
   });
 });
 

@@ -8,10 +8,17 @@ export function ukDate(instant: string): string {
   return Number.isNaN(Date.parse(instant)) ? instant : formatCalendarDate(localDateOf(instant));
 }
 
-type StatusFacts = Pick<Prescription, 'status'> & { pharmacy: Pick<Prescription['pharmacy'], 'name'> };
+type StatusFacts = Pick<Prescription, 'status' | 'reissueNeeded'> & {
+  pharmacy: Pick<Prescription['pharmacy'], 'name'>;
+  prescriber: Pick<Prescription['prescriber'], 'name'>;
+};
 
-/** Where the prescription has got to, saying which pharmacy: "Ready to collect from Boots, High Street". */
-export function prescriptionStatusText({ status, pharmacy }: StatusFacts): string {
+/**
+ * Where the prescription has got to, saying which pharmacy: "Ready to collect from Boots, High Street". One whose
+ * prescriber's signing key was revoked cannot be dispensed until they issue it again.
+ */
+export function prescriptionStatusText({ status, pharmacy, prescriber, reissueNeeded }: StatusFacts): string {
+  if (reissueNeeded) return `Cannot be dispensed yet: ${prescriber.name} needs to issue it again`;
   switch (status) {
     case 'issued':
     case 'received':

@@ -6,10 +6,10 @@ import { Page } from '../components/Page';
 import { ResponsiveTable } from '../components/ResponsiveTable';
 import { TableCell } from '../components/TableCell';
 import { formatCalendarDate, formatDateTime } from '../format/date-format';
-import { medicineLabel, PRESCRIPTION_STATUS_LABELS } from '../format/prescription-labels';
+import { medicineLabel } from '../format/prescription-labels';
 import { pharmacyPrescriptionPath } from './pharmacist-paths';
 import { formatQuantity, groupPrescriptions } from './prescription-dispensing';
-import { toDispenseCountText } from './prescription-text';
+import { pharmacyStatusText, toDispenseCountText } from './prescription-text';
 
 /** How often the list is looked at again, for prescriptions newly sent to the pharmacy. */
 const PRESCRIPTIONS_POLL_MS = 30_000;
@@ -29,7 +29,7 @@ function PrescriptionTable({ id, caption, prescriptions }: { id: string; caption
           <TableCell column="Date of birth">{formatCalendarDate(prescription.patient.dateOfBirth)}</TableCell>
           <TableCell column="Medicine">{medicineLabel(prescription.medicine)}</TableCell>
           <TableCell column="Quantity">{formatQuantity(prescription.quantity)}</TableCell>
-          <TableCell column="Status">{PRESCRIPTION_STATUS_LABELS[prescription.status]}</TableCell>
+          <TableCell column="Status">{pharmacyStatusText(prescription)}</TableCell>
           <TableCell column="Issued">
             <time dateTime={prescription.issuedAt}>{formatDateTime(prescription.issuedAt)}</time>
           </TableCell>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Prescription } from '@confide/contract';
-import { doseText, prescriberText, signatureProblemText, signedByText, toDispenseCountText } from './prescription-text';
+import { PRESCRIPTION_STATUS_LABELS } from '../format/prescription-labels';
+import { doseText, pharmacyStatusText, prescriberText, signatureProblemText, signedByText, toDispenseCountText } from './prescription-text';
 
 const signature = { valid: true, algorithm: 'Ed25519', keyId: '00000000-0000-4000-8000-000000000001', problem: null };
 
@@ -42,5 +43,12 @@ describe('the number still to dispense', () => {
     expect(toDispenseCountText(0)).toBe('No prescriptions to dispense.');
     expect(toDispenseCountText(1)).toBe('1 prescription to dispense.');
     expect(toDispenseCountText(3)).toBe('3 prescriptions to dispense.');
+  });
+});
+
+describe('the status in the pharmacy’s list', () => {
+  it('is the status, unless the prescription must be issued again', () => {
+    expect(pharmacyStatusText({ status: 'received', reissueNeeded: false })).toBe(PRESCRIPTION_STATUS_LABELS.received);
+    expect(pharmacyStatusText({ status: 'received', reissueNeeded: true })).toBe('Do not dispense: to be issued again');
   });
 });

@@ -1,4 +1,5 @@
 import type { Prescription } from '@confide/contract';
+import { PRESCRIPTION_STATUS_LABELS } from '../format/prescription-labels';
 import { formatQuantity } from './prescription-dispensing';
 
 function timesADay(times: number): string {
@@ -39,4 +40,9 @@ export function prescriberText(prescription: Pick<Prescription, 'prescriber'>): 
 export function toDispenseCountText(count: number): string {
   if (count === 0) return 'No prescriptions to dispense.';
   return count === 1 ? '1 prescription to dispense.' : `${count} prescriptions to dispense.`;
+}
+
+/** The status column of the pharmacy's list: a prescription to be issued again is not to be dispensed, whatever its status. */
+export function pharmacyStatusText(prescription: Pick<Prescription, 'status' | 'reissueNeeded'>): string {
+  return prescription.reissueNeeded ? 'Do not dispense: to be issued again' : PRESCRIPTION_STATUS_LABELS[prescription.status];
 }

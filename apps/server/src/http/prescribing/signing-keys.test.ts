@@ -1,4 +1,4 @@
-import { API, type Prescription, type RevokeSigningKeyResult, type SigningKey, type SigningKeyList } from '@confide/contract';
+import { API, type Prescription, type PrescriptionList, type RevokeSigningKeyResult, type SigningKey, type SigningKeyList } from '@confide/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/test-app';
 import { revokedNotice } from '../../services/signing-keys.service';
@@ -105,6 +105,10 @@ describe('prescribers’ signing keys', () => {
     }
     // Dispensed before the revocation: its record stands. Signed by the replaced (not revoked) key: still valid.
     expect((await asPharmacy(first.id)).signature!.valid).toBe(true);
+    // The patient is told which must be issued again (and sees no signature details).
+    const mine = ((await patient.client.get(API.myPrescriptions)).body as PrescriptionList).prescriptions;
+    expect(Object.fromEntries(mine.map((p) => [p.id, p.reissueNeeded]))).toEqual({ [first.id]: false, [second.id]: true, [third.id]: true });
+    expect(mine.every((p) => p.signature === null)).toBe(true);
 
     // The prescriber's next prescription is signed with a new key, which verifies.
     const fourth = await prescribe(7);
