@@ -62,3 +62,22 @@ export async function registerPatient(page: Page, givenName: string, dateOfBirth
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL('**/patient/profile');
 }
+
+/**
+ * A video consultation in progress between the patient and the GP, started ten minutes after a booking that began
+ * twenty minutes ago (booked and held as the booking and call tests show), with the patient in the GP's care.
+ */
+export async function consultationInProgress(server: RunningServer, patientId: string, gp: StaffAccount, reason: string): Promise<string> {
+  return server.dbs.admin.transaction(async (q) => {
+    const a = await q.query<{ id: string }>(
+      `INSERT INTO appointments (patient_id, clinician_user_id, appointment_type_id, starts_at, ends_at, reason, status, checked_in_at, access_route)
+       SELECT $1, $2, t.id, date_trunc('minute', now()) - interval '20 minutes', date_trunc('minute', now()) - interval '10 minutes',
+              $3, 'in_consultation', now(), 'private' FROM appointment_types t WHERE t.code = 'gp-video' RETURNING id`,
+      [patientId, gp.id, reason],
+    );
+    const c = await q.query<{ id: string }>(
+      `INSERT INTO consultations (appointment_id, patient_id, clinician_user_id, mode) VALUES ($1, $2, $3, 'video') RETURNING id`, [a.rows[0]!.id, patientId, gp.id]);
+    await q.query(`INSERT INTO care_relationships (clinician_user_id, patient_id, reason) VALUES ($1, $2, 'booked appointment') ON CONFLICT DO NOTHING`, [gp.id, patientId]);
+    return c.rows[0]!.id;
+  });
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../../server/src/identity/totp';
 import { demoDirectoryCsv, loadDirectory } from '../../server/src/seed/demo-directory';
 import { checkPage, launchChromium, PhoneBrowser, startServer, type RunningServer } from './harness';
-import { createGp, createStaff, registerPatient, signInAsStaff, type StaffAccount } from './people';
+import { consultationInProgress, createGp, createStaff, registerPatient, signInAsStaff, type StaffAccount } from './people';
 
 /**
  * E-prescribing end to end, at phone size: the patient nominates the pharmacy nearest her postcode; the GP records her
@@ -74,18 +74,7 @@ describe('e-prescribing', () => {
     // A consultation with the GP (booked and held as the other tests show), in the GP's care.
     const { rows } = await server.dbs.admin.query<{ id: string }>(`SELECT id FROM patients WHERE email = 'rosalind@example.test'`);
     const patientId = rows[0]!.id;
-    const consultationId = await server.dbs.admin.transaction(async (q) => {
-      const a = await q.query<{ id: string }>(
-        `INSERT INTO appointments (patient_id, clinician_user_id, appointment_type_id, starts_at, ends_at, reason, status, checked_in_at, access_route)
-         SELECT $1, $2, t.id, date_trunc('minute', now()) - interval '20 minutes', date_trunc('minute', now()) - interval '10 minutes',
-                'Sore throat and fever', 'in_consultation', now(), 'private' FROM appointment_types t WHERE t.code = 'gp-video' RETURNING id`,
-        [patientId, gp.id],
-      );
-      const c = await q.query<{ id: string }>(
-        `INSERT INTO consultations (appointment_id, patient_id, clinician_user_id, mode) VALUES ($1, $2, $3, 'video') RETURNING id`, [a.rows[0]!.id, patientId, gp.id]);
-      await q.query(`INSERT INTO care_relationships (clinician_user_id, patient_id, reason) VALUES ($1, $2, 'booked appointment') ON CONFLICT DO NOTHING`, [gp.id, patientId]);
-      return c.rows[0]!.id;
-    });
+    const consultationId = await consultationInProgress(server, patientId, gp, 'Sore throat and fever');
 
     // The GP records the penicillin allergy on the patient's record.
     const doctor = await phone.newPage();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../../server/src/identity/totp';
 import { demoDirectoryCsv, loadDirectory } from '../../server/src/seed/demo-directory';
 import { checkPage, launchChromium, PhoneBrowser, startServer, type RunningServer } from './harness';
-import { createGp, createStaff, registerPatient, signInAsStaff, type StaffAccount } from './people';
+import { consultationInProgress, createGp, createStaff, registerPatient, signInAsStaff, type StaffAccount } from './people';
 
 /**
  * Prescribers' signing keys at phone size: the GP replaces their key with a fresh authenticator code (what the old
@@ -58,18 +58,7 @@ async function patientInConsultation(page: Page): Promise<string> {
   await registerPatient(page, 'Keira', '1984-03-12', 'SE1 8XX');
   const patientId = (await server.dbs.admin.query<{ id: string }>(`SELECT id FROM patients WHERE email = 'keira@example.test'`)).rows[0]!.id;
   await server.dbs.admin.query('INSERT INTO pharmacy_nominations (patient_id, pharmacy_id) VALUES ($1, $2)', [patientId, await pharmacyId('FA001')]);
-  return server.dbs.admin.transaction(async (q) => {
-    const a = await q.query<{ id: string }>(
-      `INSERT INTO appointments (patient_id, clinician_user_id, appointment_type_id, starts_at, ends_at, reason, status, checked_in_at, access_route)
-       SELECT $1, $2, t.id, date_trunc('minute', now()) - interval '20 minutes', date_trunc('minute', now()) - interval '10 minutes',
-              'High blood pressure', 'in_consultation', now(), 'private' FROM appointment_types t WHERE t.code = 'gp-video' RETURNING id`,
-      [patientId, gp.id],
-    );
-    const c = await q.query<{ id: string }>(
-      `INSERT INTO consultations (appointment_id, patient_id, clinician_user_id, mode) VALUES ($1, $2, $3, 'video') RETURNING id`, [a.rows[0]!.id, patientId, gp.id]);
-    await q.query(`INSERT INTO care_relationships (clinician_user_id, patient_id, reason) VALUES ($1, $2, 'booked appointment') ON CONFLICT DO NOTHING`, [gp.id, patientId]);
-    return c.rows[0]!.id;
-  });
+  return consultationInProgress(server, patientId, gp, 'High blood pressure');
 }
 
 describe('prescribers’ signing keys', () => {
